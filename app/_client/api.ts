@@ -1,0 +1,37 @@
+import type { ErrorBody } from '@/app/_server/http';
+
+/** An API failure carrying the server's own explanation, ready to show to the reviewer. */
+export class ApiError extends Error {
+  constructor(
+    public readonly status: number,
+    public readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export async function callApi<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', 'The server could not be reached. Check that Crosscheck is still running; nothing was saved.');
+  }
+  if (response.status === 204) return undefined as T;
+  const payload: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = (payload as ErrorBody | null)?.error;
+    throw new ApiError(response.status, error?.code ?? 'unknown_error', error?.message ?? `The server answered ${response.status}.`);
+  }
+  return payload as T;
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : 'Something went wrong.';
+}

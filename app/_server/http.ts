@@ -1,0 +1,72 @@
+import type { z } from 'zod';
+import { AppError, isAppError } from '@/lib/errors';
+
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+/** The one translation from thrown errors to HTTP: AppErrors keep their status, anything else is a logged 500. */
+export function errorResponse(error: unknown): Response {
+  if (isAppError(error)) {
+    const body: ErrorBody = { error: { code: error.code, message: error.message, details: error.details } };
+    return Response.json(body, { status: error.status });
+  }
+  console.error('Unhandled error in API route', error);
+  const body: ErrorBody = { error: { code: 'internal_error', message: 'Something went wrong on the server. Nothing was saved.' } };
+  return Response.json(body, { status: 500 });
+}
+
+type RouteHandler<Context> = (request: Request, context: Context) => Response | Promise<Response>;
+
+export function handle<Context>(handler: RouteHandler<Context>): RouteHandler<Context> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** Reads a JSON body and validates it, turning every problem into a 400 that names the field. */
+export async function readJson<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.infer<Schema>> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const raw = await request.text();
+  if (raw.length > MAX_BODY_BYTES) throw tooLarge();
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new AppError('invalid_json', 400, 'The request body is not valid JSON.');
+  }
+  return validate(schema, value);
+}
+
+export function validate<Schema extends z.ZodType>(schema: Schema, value: unknown): z.infer<Schema> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) =>
+      issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+    );
+    throw new AppError('invalid_request', 400, `The request is not valid. ${problems.join('; ')}.`, { issues: problems });
+  }
+  return result.data;
+}
+
+/** Path ids that are not positive integers cannot name anything, so they are a 404 like any unknown id. */
+export async function readId(context: { params: Promise<{ id: string }> }, what: 'article' | 'annotation'): Promise<number> {
+  const { id } = await context.params;
+  if (!/^[1-9]\d{0,15}$/.test(id)) {
+    throw new AppError(`${what}_not_found`, 404, `There is no ${what} ${JSON.stringify(id)}.`);
+  }
+  return Number(id);
+}
+
+export type IdContext = { params: Promise<{ id: string }> };
+
+function tooLarge(): AppError {
+  return new AppError('body_too_large', 413, `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+}

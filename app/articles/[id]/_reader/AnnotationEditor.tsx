@@ -1,0 +1,72 @@
+'use client';
+
+import { useId, useState } from 'react';
+import { LABELS, LABEL_INFO, type Label } from '@/lib/labels';
+import type { AnnotationView } from './types';
+
+interface Props {
+  annotation: AnnotationView;
+  onUpdate: (id: number, patch: Partial<Pick<AnnotationView, 'label' | 'note'>>) => Promise<void>;
+  onDelete: (id: number) => Promise<void>;
+}
+
+export function AnnotationEditor({ annotation, onUpdate, onDelete }: Props) {
+  const id = useId();
+  const [note, setNote] = useState(annotation.note);
+  // When the stored note changes underneath (undo, a save), show it instead of the draft.
+  const [storedNote, setStoredNote] = useState(annotation.note);
+  if (storedNote !== annotation.note) {
+    setStoredNote(annotation.note);
+    setNote(annotation.note);
+  }
+  const noteChanged = note.trim() !== annotation.note;
+
+  const saveNote = () => {
+    if (noteChanged) void onUpdate(annotation.id, { note });
+  };
+
+  return (
+    <div className="annotation-editor">
+      <div className="field-row">
+        <label htmlFor={`${id}-label`}>Label</label>
+        <select
+          id={`${id}-label`}
+          value={annotation.label}
+          onChange={(event) => void onUpdate(annotation.id, { label: event.target.value as Label })}
+        >
+          {LABELS.map((label) => (
+            <option key={label} value={label}>
+              {LABEL_INFO[label].name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <label htmlFor={`${id}-note`}>Note</label>
+      <textarea
+        id={`${id}-note`}
+        value={note}
+        rows={3}
+        placeholder="Why this span matters, what to check…"
+        onChange={(event) => setNote(event.target.value)}
+        onBlur={saveNote}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            saveNote();
+          }
+        }}
+      />
+      <div className="editor-actions">
+        <button type="button" onClick={saveNote} disabled={!noteChanged}>
+          Save note
+        </button>
+        <button type="button" className="danger" onClick={() => void onDelete(annotation.id)} >
+          Delete
+        </button>
+      </div>
+      <p className="meta">
+        By {annotation.reviewerName} · offsets {annotation.start}–{annotation.end} · version {annotation.version}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import { LABELS, LABEL_INFO, type Label } from '@/lib/labels';
+import { AnnotationEditor } from './AnnotationEditor';
+import type { AnnotationView } from './types';
+
+export type LabelFilter = 'all' | Label;
+
+interface Props {
+  annotations: AnnotationView[];
+  visible: AnnotationView[];
+  filter: LabelFilter;
+  onFilterChange: (filter: LabelFilter) => void;
+  selectedId: number | null;
+  onShow: (annotation: AnnotationView) => void;
+  onUpdate: (id: number, patch: Partial<Pick<AnnotationView, 'label' | 'note'>>) => Promise<void>;
+  onDelete: (id: number) => Promise<void>;
+}
+
+export function AnnotationPanel({ annotations, visible, filter, onFilterChange, selectedId, onShow, onUpdate, onDelete }: Props) {
+  const listRef = useRef<HTMLOListElement>(null);
+  const counts = Object.fromEntries(LABELS.map((label) => [label, annotations.filter((a) => a.label === label).length])) as Record<Label, number>;
+
+  useEffect(() => {
+    if (selectedId === null) return;
+    listRef.current?.querySelector(`[data-annotation-id="${selectedId}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
+
+  const filters: { value: LabelFilter; name: string; count: number }[] = [
+    { value: 'all', name: 'All', count: annotations.length },
+    ...LABELS.map((label) => ({ value: label, name: LABEL_INFO[label].name, count: counts[label] })),
+  ];
+
+  return (
+    <aside className="panel" aria-labelledby="panel-heading">
+      <h2 id="panel-heading">Annotations</h2>
+      <div className="filters" role="group" aria-label="Show annotations by label">
+        {filters.map(({ value, name, count }) => (
+          <button
+            key={value}
+            type="button"
+            className={`filter${value === 'all' ? '' : ` label-${value}`}`}
+            aria-pressed={filter === value}
+            onClick={() => onFilterChange(value)}
+          >
+            {name} <span className="count">{count}</span>
+          </button>
+        ))}
+      </div>
+      {visible.length === 0 ? (
+        <p className="empty">
+          {annotations.length === 0
+            ? 'No annotations yet. Select text in the article and press 1, 2 or 3, or use the buttons that appear.'
+            : 'No annotations with this label.'}
+        </p>
+      ) : (
+        <ol className="annotation-list" ref={listRef} aria-label="Annotations in text order">
+          {visible.map((annotation) => {
+            const isSelected = annotation.id === selectedId;
+            return (
+              <li
+                key={annotation.id}
+                className={`annotation-item label-${annotation.label}${isSelected ? ' selected' : ''}`}
+                data-testid="annotation-item"
+                data-annotation-id={annotation.id}
+                data-label={annotation.label}
+                aria-current={isSelected ? 'true' : undefined}
+              >
+                <button type="button" className="annotation-summary" onClick={() => onShow(annotation)} aria-expanded={isSelected}>
+                  <span className={`badge label-${annotation.label}`}>{LABEL_INFO[annotation.label].name}</span>
+                  <span className="quote">{annotation.quote}</span>
+                  {annotation.note && <span className="note-preview">{annotation.note}</span>}
+                </button>
+                {isSelected && <AnnotationEditor annotation={annotation} onUpdate={onUpdate} onDelete={onDelete} />}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,362 @@
+'use client';
+
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { callApi, errorMessage } from '@/app/_client/api';
+import { snapSpan } from '@/lib/anchoring/snap';
+import { LABEL_INFO, labelForShortcut, type Label } from '@/lib/labels';
+import { AnnotationPanel, type LabelFilter } from './AnnotationPanel';
+import { FLASH_HIGHLIGHT, PENDING_HIGHLIGHT, SELECTED_HIGHLIGHT, clearAllHighlights, paintAnnotations, paintSingle } from './highlights';
+import { Legend } from './Legend';
+import { Reader } from './Reader';
+import { SelectionToolbar } from './SelectionToolbar';
+import { StatusBar, type Status } from './StatusBar';
+import { TextMap } from './text-map';
+import type { AnnotationView, SpanOffsets, UndoEntry } from './types';
+import { useReaderKeyboard } from './use-reader-keyboard';
+
+interface Props {
+  articleId: number;
+  text: string;
+  initialAnnotations: AnnotationView[];
+}
+
+const SNAP_PREFERENCE_KEY = 'crosscheck.snapToWords';
+const FLASH_MS = 1200;
+
+function inTextOrder(a: AnnotationView, b: AnnotationView): number {
+  return a.start - b.start || b.end - a.end || a.id - b.id;
+}
+
+function describe(annotation: Pick<AnnotationView, 'label' | 'quote'>): string {
+  const quote = annotation.quote.length > 48 ? `${annotation.quote.slice(0, 47)}…` : annotation.quote;
+  return `${LABEL_INFO[annotation.label].name} “${quote}”`;
+}
+
+function isFormField(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+export function Workbench({ articleId, text, initialAnnotations }: Props) {
+  const [annotations, setAnnotations] = useState(() => [...initialAnnotations].sort(inTextOrder));
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [filter, setFilter] = useState<LabelFilter>('all');
+  const [pending, setPending] = useState<SpanOffsets | null>(null);
+  const [snapToWords, setSnapToWords] = useState(true);
+  const [undoStack, setUndoStack] = useState<UndoEntry[]>([]);
+  const [status, setStatus] = useState<Status | null>(null);
+  const readerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<TextMap | null>(null);
+  const flashTimer = useRef<number | undefined>(undefined);
+
+  const visible = useMemo(
+    () => (filter === 'all' ? annotations : annotations.filter((annotation) => annotation.label === filter)),
+    [annotations, filter],
+  );
+  const selected = annotations.find((annotation) => annotation.id === selectedId) ?? null;
+
+  useLayoutEffect(() => {
+    if (readerRef.current) mapRef.current = new TextMap(readerRef.current, text.length);
+    return clearAllHighlights;
+  }, [text]);
+
+  useEffect(() => {
+    const stored = window.localStorage.getItem(SNAP_PREFERENCE_KEY);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a stored preference is only readable after hydration
+    if (stored !== null) setSnapToWords(stored === 'true');
+  }, []);
+
+  useEffect(() => {
+    if (mapRef.current) paintAnnotations(mapRef.current, visible);
+  }, [visible]);
+
+  useEffect(() => {
+    paintSingle(SELECTED_HIGHLIGHT, mapRef.current, selected, 10);
+  }, [selected]);
+
+  useEffect(() => {
+    paintSingle(PENDING_HIGHLIGHT, mapRef.current, pending, 11);
+  }, [pending]);
+
+  // The stored span is the snapped one, so it is recomputed from the live selection on
+  // every change (mouse drag, shift+arrow, triple click) and previewed as a dashed underline.
+  const readSelection = useCallback(() => {
+    const map = mapRef.current;
+    const selection = window.getSelection();
+    if (!map || !selection || selection.rangeCount === 0 || selection.isCollapsed) {
+      setPending(null);
+      return;
+    }
+    const range = selection.getRangeAt(0);
+    const start = map.toOffset(range.startContainer, range.startOffset);
+    const end = map.toOffset(range.endContainer, range.endOffset);
+    if (start === null || end === null) {
+      setPending(null);
+      return;
+    }
+    const snapped = snapSpan(text, start, end, { toWords: snapToWords });
+    setPending((previous) =>
+      snapped && previous && previous.start === snapped.start && previous.end === snapped.end ? previous : snapped,
+    );
+  }, [text, snapToWords]);
+
+  useEffect(() => {
+    document.addEventListener('selectionchange', readSelection);
+    readSelection();
+    return () => document.removeEventListener('selectionchange', readSelection);
+  }, [readSelection]);
+
+  const report = useCallback((error: unknown) => {
+    setStatus({ kind: 'error', text: errorMessage(error) });
+  }, []);
+
+  const undoStackRef = useRef<UndoEntry[]>([]);
+  const pushUndo = useCallback((entry: UndoEntry) => {
+    undoStackRef.current = [...undoStackRef.current.slice(-99), entry];
+    setUndoStack(undoStackRef.current);
+  }, []);
+
+  // Writes run one after another, each reading the latest state when its turn comes, so a
+  // note saved on blur and a label changed right after never race or send a stale version.
+  // `latest` is updated synchronously with every change, not after the next render.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const latest = useRef(annotations);
+  const current = useCallback((id: number) => latest.current.find((annotation) => annotation.id === id), []);
+
+  const replace = useCallback((annotation: AnnotationView) => {
+    latest.current = [...latest.current.filter((a) => a.id !== annotation.id), annotation].sort(inTextOrder);
+    setAnnotations(latest.current);
+  }, []);
+
+  const remove = useCallback((id: number) => {
+    latest.current = latest.current.filter((a) => a.id !== id);
+    setAnnotations(latest.current);
+    setSelectedId((selected) => (selected === id ? null : selected));
+  }, []);
+
+  const run = useCallback(
+    (work: () => Promise<void>) => {
+      queue.current = queue.current.then(work).catch(report);
+      return queue.current;
+    },
+    [report],
+  );
+
+  const tag = useCallback(
+    (label: Label) => {
+      if (!pending) {
+        setStatus({ kind: 'info', text: 'Select some text in the article first, then choose a label.' });
+        return;
+      }
+      const span = pending;
+      void run(async () => {
+        const { annotation } = await callApi<{ annotation: AnnotationView }>('POST', `/api/articles/${articleId}/annotations`, {
+          label,
+          start: span.start,
+          end: span.end,
+          quote: text.slice(span.start, span.end),
+        });
+        replace(annotation);
+        setSelectedId(annotation.id);
+        window.getSelection()?.collapseToEnd();
+        setPending(null);
+        pushUndo({ kind: 'create', annotationId: annotation.id, description: `tagging ${describe(annotation)}` });
+        setStatus({ kind: 'info', text: `Tagged ${describe(annotation)}.` });
+      });
+    },
+    [articleId, pending, pushUndo, replace, run, text],
+  );
+
+  const update = useCallback(
+    (id: number, patch: Partial<Pick<AnnotationView, 'label' | 'note'>>) =>
+      run(async () => {
+        const before = current(id);
+        if (!before) return;
+        const { annotation: updated } = await callApi<{ annotation: AnnotationView }>('PATCH', `/api/annotations/${id}`, {
+          ...patch,
+          version: before.version,
+        });
+        replace(updated);
+        if (updated.version !== before.version) {
+          pushUndo({
+            kind: 'update',
+            annotationId: id,
+            before: { label: before.label, note: before.note },
+            description: `the change to ${describe(before)}`,
+          });
+          setStatus({ kind: 'info', text: `Saved ${describe(updated)}.` });
+        }
+      }),
+    [current, pushUndo, replace, run],
+  );
+
+  const destroy = useCallback(
+    (id: number) =>
+      run(async () => {
+        const before = current(id);
+        if (!before) return;
+        await callApi('DELETE', `/api/annotations/${id}?version=${before.version}`);
+        remove(id);
+        pushUndo({ kind: 'delete', annotationId: id, description: `deleting ${describe(before)}` });
+        setStatus({ kind: 'info', text: `Deleted ${describe(before)}. Press Ctrl+Z to undo.` });
+      }),
+    [current, pushUndo, remove, run],
+  );
+
+  const undo = useCallback(
+    () =>
+      run(async () => {
+        const entry = undoStackRef.current.at(-1);
+        if (!entry) {
+          setStatus({ kind: 'info', text: 'Nothing to undo.' });
+          return;
+        }
+        // Popped before the request: an entry whose annotation is gone or was changed
+        // elsewhere can never be undone, and must not block the entries beneath it.
+        undoStackRef.current = undoStackRef.current.slice(0, -1);
+        setUndoStack(undoStackRef.current);
+        const version = current(entry.annotationId)?.version;
+        if (entry.kind === 'create') {
+          await callApi('DELETE', `/api/annotations/${entry.annotationId}${version ? `?version=${version}` : ''}`);
+          remove(entry.annotationId);
+        } else {
+          const { annotation } =
+            entry.kind === 'update'
+              ? await callApi<{ annotation: AnnotationView }>('PATCH', `/api/annotations/${entry.annotationId}`, { ...entry.before, version })
+              : await callApi<{ annotation: AnnotationView }>('POST', `/api/annotations/${entry.annotationId}/restore`);
+          replace(annotation);
+          setSelectedId(annotation.id);
+        }
+        setStatus({ kind: 'info', text: `Undid ${entry.description}.` });
+      }),
+    [current, remove, replace, run],
+  );
+
+  const scrollToAnnotation = useCallback((annotation: AnnotationView) => {
+    const range = mapRef.current?.range(annotation.start, annotation.end);
+    if (!range) return;
+    const rect = range.getBoundingClientRect();
+    const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: reduceMotion ? 'instant' : 'smooth' });
+    paintSingle(FLASH_HIGHLIGHT, mapRef.current, annotation, 12);
+    readerRef.current?.setAttribute('data-flashing', String(annotation.id));
+    window.clearTimeout(flashTimer.current);
+    flashTimer.current = window.setTimeout(() => {
+      paintSingle(FLASH_HIGHLIGHT, null, null, 12);
+      readerRef.current?.removeAttribute('data-flashing');
+    }, FLASH_MS);
+  }, []);
+
+  const showAnnotation = useCallback(
+    (annotation: AnnotationView) => {
+      setSelectedId(annotation.id);
+      scrollToAnnotation(annotation);
+    },
+    [scrollToAnnotation],
+  );
+
+  // A click on the text selects the innermost visible annotation under the pointer;
+  // clicking the same place again steps outwards through the spans that overlap there.
+  const onReaderClick = useCallback(
+    (event: React.MouseEvent) => {
+      const selection = window.getSelection();
+      if (selection && !selection.isCollapsed) return;
+      const offset = mapRef.current?.characterAt(event.clientX, event.clientY);
+      if (offset === null || offset === undefined) return;
+      const under = visible
+        .filter((annotation) => annotation.start <= offset && offset < annotation.end)
+        .sort((a, b) => a.end - a.start - (b.end - b.start) || a.id - b.id);
+      if (under.length === 0) {
+        setSelectedId(null);
+        return;
+      }
+      const position = under.findIndex((annotation) => annotation.id === selectedId);
+      setSelectedId(under[(position + 1) % under.length]!.id);
+    },
+    [selectedId, visible],
+  );
+
+  const stepSelection = useCallback(
+    (direction: 1 | -1) => {
+      if (visible.length === 0) return;
+      const index = visible.findIndex((annotation) => annotation.id === selectedId);
+      const next = index === -1 ? (direction === 1 ? 0 : visible.length - 1) : (index + direction + visible.length) % visible.length;
+      showAnnotation(visible[next]!);
+    },
+    [selectedId, showAnnotation, visible],
+  );
+
+  const caret = useReaderKeyboard(readerRef, mapRef, selected);
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.defaultPrevented || isFormField(event.target)) return;
+      const mod = event.ctrlKey || event.metaKey;
+      if (mod && !event.altKey && event.key.toLowerCase() === 'z' && !event.shiftKey) {
+        event.preventDefault();
+        undo();
+        return;
+      }
+      if (mod || event.altKey) return;
+      const label = labelForShortcut(event.key);
+      if (label) {
+        event.preventDefault();
+        if (pending) tag(label);
+        else if (selected) void update(selected.id, { label });
+        else tag(label);
+      } else if ((event.key === 'Delete' || event.key === 'Backspace') && selected && !pending) {
+        event.preventDefault();
+        void destroy(selected.id);
+      } else if (event.key === 'Escape') {
+        window.getSelection()?.removeAllRanges();
+        setPending(null);
+        setSelectedId(null);
+      } else if (event.key === 'j' || event.key === 'k') {
+        event.preventDefault();
+        stepSelection(event.key === 'j' ? 1 : -1);
+      }
+    }
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [destroy, pending, selected, stepSelection, tag, undo, update]);
+
+  const toggleSnap = useCallback((value: boolean) => {
+    setSnapToWords(value);
+    window.localStorage.setItem(SNAP_PREFERENCE_KEY, String(value));
+  }, []);
+
+  return (
+    <div className="workbench">
+      <div className="reader-column">
+        <Legend snapToWords={snapToWords} onSnapChange={toggleSnap} />
+        <div className="reader-frame">
+          <div
+            ref={readerRef}
+            className="reader"
+            data-testid="reader"
+            role="document"
+            aria-label="Article text. Select text, then press 1 for claim, 2 for actor or 3 for figure."
+            tabIndex={0}
+            onClick={onReaderClick}
+          >
+            <Reader text={text} />
+          </div>
+          {caret && <div className="caret" aria-hidden="true" style={{ top: caret.top, left: caret.left, height: caret.height }} />}
+          {pending && (
+            <SelectionToolbar readerRef={readerRef} mapRef={mapRef} span={pending} onTag={tag} />
+          )}
+        </div>
+      </div>
+      <AnnotationPanel
+        annotations={annotations}
+        visible={visible}
+        filter={filter}
+        onFilterChange={setFilter}
+        selectedId={selectedId}
+        onShow={showAnnotation}
+        onUpdate={update}
+        onDelete={destroy}
+      />
+      <StatusBar status={status} canUndo={undoStack.length > 0} undoLabel={undoStack.at(-1)?.description} onUndo={undo} onDismiss={() => setStatus(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { listArticles } from '@/db/articles';
+import { LABELS, LABEL_INFO } from '@/lib/labels';
+import { formatDate, formatDateTime } from './_client/format';
+
+export default async function LibraryPage() {
+  // The library lives in the database: render on every request, never at build time.
+  await connection();
+  const articles = listArticles();
+  return (
+    <div className="page library">
+      <div className="page-heading">
+        <h1>Library</h1>
+        <Link className="button primary" href="/articles/new">
+          Add article
+        </Link>
+      </div>
+      {articles.length === 0 ? (
+        <p className="empty">
+          The library is empty. <Link href="/articles/new">Add an article</Link> by pasting text or uploading a .txt or .md file.
+        </p>
+      ) : (
+        <table className="library-table">
+          <caption className="visually-hidden">Articles, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Title</th>
+              <th scope="col">Source</th>
+              <th scope="col">Date</th>
+              <th scope="col" className="number">
+                Words
+              </th>
+              {LABELS.map((label) => (
+                <th key={label} scope="col" className="number">
+                  {LABEL_INFO[label].name}s
+                </th>
+              ))}
+              <th scope="col">Last activity</th>
+            </tr>
+          </thead>
+          <tbody>
+            {articles.map((article) => (
+              <tr key={article.id} data-testid="library-row">
+                <th scope="row">
+                  <Link href={`/articles/${article.id}`}>{article.title}</Link>
+                </th>
+                <td>{article.source || '—'}</td>
+                <td>{article.publishedOn ? formatDate(article.publishedOn) : '—'}</td>
+                <td className="number" data-column="words">
+                  {article.wordCount.toLocaleString('en')}
+                </td>
+                {LABELS.map((label) => (
+                  <td key={label} className="number" data-label={label}>
+                    {article.annotationCounts[label]}
+                  </td>
+                ))}
+                <td>
+                  <time dateTime={article.lastActivityAt}>{formatDateTime(article.lastActivityAt)}</time>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,254 @@
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { verifySpan, type SpanClaim } from '../lib/anchoring/anchor';
+import { AppError } from '../lib/errors';
+import type { Label } from '../lib/labels';
+import { articleNotFound } from './articles';
+import { getDb, writeTransaction, type Tx } from './client';
+import { nowIso } from './clock';
+import { logChange } from './history-log';
+import { annotations, articles, history, reviewers, type Annotation } from './schema';
+
+/** What clients see of an annotation: the row without its soft-delete marker, plus the author's name. */
+export interface AnnotationView extends Omit<Annotation, 'deletedAt'> {
+  reviewerName: string;
+}
+
+export interface AnnotationDraft extends SpanClaim {
+  label: Label;
+  note?: string;
+}
+
+export interface AnnotationPatch {
+  label?: Label;
+  note?: string;
+  /** The version the client last saw; a newer one on the server is a conflict. */
+  expectedVersion?: number;
+}
+
+export interface AnnotationHistoryEntry {
+  id: number;
+  action: 'create' | 'update' | 'delete' | 'restore';
+  at: string;
+  reviewerName: string;
+  before: unknown;
+  after: unknown;
+}
+
+const viewColumns = {
+  id: annotations.id,
+  articleId: annotations.articleId,
+  reviewerId: annotations.reviewerId,
+  reviewerName: reviewers.displayName,
+  label: annotations.label,
+  start: annotations.start,
+  end: annotations.end,
+  quote: annotations.quote,
+  prefix: annotations.prefix,
+  suffix: annotations.suffix,
+  note: annotations.note,
+  version: annotations.version,
+  createdAt: annotations.createdAt,
+  updatedAt: annotations.updatedAt,
+};
+
+/** An article's live annotations in text order (outer spans before the spans they contain). */
+export function listAnnotations(articleId: number): AnnotationView[] {
+  const db = getDb();
+  requireLiveArticle(db, articleId);
+  return db
+    .select(viewColumns)
+    .from(annotations)
+    .innerJoin(reviewers, eq(reviewers.id, annotations.reviewerId))
+    .where(and(eq(annotations.articleId, articleId), isNull(annotations.deletedAt)))
+    .orderBy(asc(annotations.start), desc(annotations.end), asc(annotations.id))
+    .all();
+}
+
+export function getAnnotation(id: number): AnnotationView {
+  const view = getDb()
+    .select(viewColumns)
+    .from(annotations)
+    .innerJoin(reviewers, eq(reviewers.id, annotations.reviewerId))
+    .where(and(eq(annotations.id, id), isNull(annotations.deletedAt)))
+    .get();
+  if (!view) throw annotationNotFound(id);
+  return view;
+}
+
+/**
+ * Stores a span after checking it against the stored text: the offsets must lie in the
+ * text, the quote must be what the text says there, and the server recomputes the
+ * prefix/suffix context itself rather than trusting the client's.
+ */
+export function createAnnotation(articleId: number, draft: AnnotationDraft, reviewerId: number): AnnotationView {
+  const id = writeTransaction((tx) => {
+    const article = requireLiveArticle(tx, articleId);
+    const anchor = verifySpan(article.text, draft);
+    const duplicate = tx
+      .select({ id: annotations.id })
+      .from(annotations)
+      .where(
+        and(
+          eq(annotations.articleId, articleId),
+          eq(annotations.reviewerId, reviewerId),
+          eq(annotations.label, draft.label),
+          eq(annotations.start, anchor.start),
+          eq(annotations.end, anchor.end),
+          isNull(annotations.deletedAt),
+        ),
+      )
+      .get();
+    if (duplicate) {
+      throw new AppError(
+        'annotation_duplicate',
+        409,
+        `“${truncate(anchor.quote)}” is already tagged ${draft.label} (annotation ${duplicate.id}).`,
+        { existingId: duplicate.id },
+      );
+    }
+    const at = nowIso();
+    const row = tx
+      .insert(annotations)
+      .values({
+        articleId,
+        reviewerId,
+        label: draft.label,
+        ...anchor,
+        note: draft.note?.trim() ?? '',
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning()
+      .get();
+    logChange(tx, { ...historyKeys(row, reviewerId), action: 'create', before: null, after: snapshot(row), at });
+    return row.id;
+  });
+  return getAnnotation(id);
+}
+
+/** Changes the label and/or note; a no-op patch writes nothing and keeps the version. */
+export function updateAnnotation(id: number, patch: AnnotationPatch, reviewerId: number): AnnotationView {
+  writeTransaction((tx) => {
+    const before = requireLiveAnnotation(tx, id, patch.expectedVersion);
+    const changes: Partial<Pick<Annotation, 'label' | 'note'>> = {};
+    if (patch.label !== undefined && patch.label !== before.label) changes.label = patch.label;
+    const note = patch.note?.trim();
+    if (note !== undefined && note !== before.note) changes.note = note;
+    if (Object.keys(changes).length === 0) return;
+    const at = nowIso();
+    const after = tx
+      .update(annotations)
+      .set({ ...changes, version: before.version + 1, updatedAt: at })
+      .where(eq(annotations.id, id))
+      .returning()
+      .get();
+    logChange(tx, { ...historyKeys(after, reviewerId), action: 'update', before: snapshot(before), after: snapshot(after), at });
+  });
+  return getAnnotation(id);
+}
+
+/** Soft delete, so that undo (restore) brings back the very same annotation. */
+export function deleteAnnotation(id: number, reviewerId: number, expectedVersion?: number): void {
+  writeTransaction((tx) => {
+    const before = requireLiveAnnotation(tx, id, expectedVersion);
+    const at = nowIso();
+    const after = tx
+      .update(annotations)
+      .set({ deletedAt: at, version: before.version + 1, updatedAt: at })
+      .where(eq(annotations.id, id))
+      .returning()
+      .get();
+    logChange(tx, { ...historyKeys(after, reviewerId), action: 'delete', before: snapshot(before), after: null, at });
+  });
+}
+
+export function restoreAnnotation(id: number, reviewerId: number): AnnotationView {
+  writeTransaction((tx) => {
+    const before = tx.select().from(annotations).where(eq(annotations.id, id)).get();
+    if (!before) throw annotationNotFound(id);
+    if (before.deletedAt === null) {
+      throw new AppError('annotation_not_deleted', 409, `Annotation ${id} is not deleted, so there is nothing to restore.`);
+    }
+    requireLiveArticle(tx, before.articleId);
+    const at = nowIso();
+    const after = tx
+      .update(annotations)
+      .set({ deletedAt: null, version: before.version + 1, updatedAt: at })
+      .where(eq(annotations.id, id))
+      .returning()
+      .get();
+    logChange(tx, { ...historyKeys(after, reviewerId), action: 'restore', before: null, after: snapshot(after), at });
+  });
+  return getAnnotation(id);
+}
+
+/** Every recorded change to one annotation, oldest first; deleted annotations keep theirs. */
+export function annotationHistory(id: number): AnnotationHistoryEntry[] {
+  const rows = getDb()
+    .select({
+      id: history.id,
+      action: history.action,
+      at: history.at,
+      reviewerName: reviewers.displayName,
+      before: history.before,
+      after: history.after,
+    })
+    .from(history)
+    .innerJoin(reviewers, eq(reviewers.id, history.reviewerId))
+    .where(and(eq(history.entityType, 'annotation'), eq(history.entityId, id)))
+    .orderBy(asc(history.id))
+    .all();
+  if (rows.length === 0) throw annotationNotFound(id);
+  return rows.map((row) => ({
+    ...row,
+    before: row.before === null ? null : JSON.parse(row.before),
+    after: row.after === null ? null : JSON.parse(row.after),
+  }));
+}
+
+type Reader = Pick<Tx, 'select'>;
+
+function requireLiveArticle(db: Reader, articleId: number) {
+  const article = db
+    .select({ id: articles.id, text: articles.text })
+    .from(articles)
+    .where(and(eq(articles.id, articleId), isNull(articles.deletedAt)))
+    .get();
+  if (!article) throw articleNotFound(articleId);
+  return article;
+}
+
+function requireLiveAnnotation(db: Reader, id: number, expectedVersion: number | undefined): Annotation {
+  const row = db
+    .select()
+    .from(annotations)
+    .where(and(eq(annotations.id, id), isNull(annotations.deletedAt)))
+    .get();
+  if (!row) throw annotationNotFound(id);
+  if (expectedVersion !== undefined && expectedVersion !== row.version) {
+    throw new AppError(
+      'version_conflict',
+      409,
+      `Annotation ${id} was changed elsewhere (now version ${row.version}, you had ${expectedVersion}). Reload to see the latest.`,
+      { currentVersion: row.version },
+    );
+  }
+  return row;
+}
+
+function historyKeys(row: Annotation, reviewerId: number) {
+  return { entityType: 'annotation' as const, entityId: row.id, articleId: row.articleId, reviewerId };
+}
+
+function snapshot(row: Annotation) {
+  const { deletedAt: _deletedAt, ...state } = row;
+  return state;
+}
+
+function truncate(text: string, max = 60): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function annotationNotFound(id: number): AppError {
+  return new AppError('annotation_not_found', 404, `There is no annotation ${id}.`);
+}

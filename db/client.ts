@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+import { ensureStartupData } from './startup-data';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+/** The handle passed to a transaction callback: the same query API as Db. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+interface OpenDatabase {
+  path: string;
+  sqlite: Database.Database;
+  db: Db;
+}
+
+// Next may evaluate this module more than once per process (route bundles, dev reloads);
+// one connection per database file keeps WAL and the busy timeout meaningful.
+const registry = globalThis as typeof globalThis & { crosscheckDatabase?: OpenDatabase };
+
+export function databasePath(): string {
+  // turbopackIgnore: the database lives outside the build; nothing here is to be traced or bundled.
+  return path.resolve(/* turbopackIgnore: true */ process.env.DATABASE_PATH ?? path.join(process.cwd(), 'data', 'crosscheck.db'));
+}
+
+function open(file: string): OpenDatabase {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: path.join(/* turbopackIgnore: true */ process.cwd(), 'db', 'migrations') });
+  ensureStartupData(db);
+  return { path: file, sqlite, db };
+}
+
+/** The app's database: opened, migrated and seeded on first use. */
+export function getDb(): Db {
+  const file = databasePath();
+  if (registry.crosscheckDatabase?.path !== file) {
+    registry.crosscheckDatabase?.sqlite.close();
+    registry.crosscheckDatabase = open(file);
+  }
+  return registry.crosscheckDatabase.db;
+}
+
+/**
+ * Runs `work` in an IMMEDIATE transaction: the write lock is taken up front, so two
+ * writers queue on the busy timeout instead of failing half-way with SQLITE_BUSY.
+ * `work` must be synchronous: better-sqlite3 commits at the first await.
+ */
+export function writeTransaction<T>(work: (tx: Tx) => T): T {
+  return getDb().transaction(work, { behavior: 'immediate' });
+}

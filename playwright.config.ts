@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+
+// A fresh database for every run. Set on process.env so that the worker processes,
+// which load this file again, see the same path as the server.
+process.env.E2E_DATABASE_PATH ??= path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crosscheck-e2e-')), 'crosscheck.db');
+
+// Playwright cannot download its own browser here: use the system Chromium when there is one.
+const systemChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const executablePath = fs.existsSync(systemChromium) ? systemChromium : undefined;
+
+const serverEnv = Object.fromEntries(
+  Object.entries({ ...process.env, DATABASE_PATH: process.env.E2E_DATABASE_PATH, PORT: String(port) }).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined,
+  ),
+);
+
+export default defineConfig({
+  testDir: 'e2e',
+  // One server and one database are shared, and the machine has two cores: run serially.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    viewport: { width: 1280, height: 900 },
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: {
+    // Tests run against the production build (`npm run test:e2e` builds first).
+    command: `node node_modules/next/dist/bin/next start --port ${port}`,
+    url: `http://127.0.0.1:${port}/api/articles`,
+    env: serverEnv,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
