@@ -64,11 +64,13 @@ export function listAnnotations(articleId: number): AnnotationView[] {
     .all();
 }
 
+/** A live annotation on a live article: deleting an article takes its annotations out of reach too. */
 export function getAnnotation(id: number): AnnotationView {
   const view = getDb()
     .select(viewColumns)
     .from(annotations)
     .innerJoin(reviewers, eq(reviewers.id, annotations.reviewerId))
+    .innerJoin(articles, and(eq(articles.id, annotations.articleId), isNull(articles.deletedAt)))
     .where(and(eq(annotations.id, id), isNull(annotations.deletedAt)))
     .get();
   if (!view) throw annotationNotFound(id);
@@ -164,12 +166,16 @@ export function deleteAnnotation(id: number, reviewerId: number, expectedVersion
 
 export function restoreAnnotation(id: number, reviewerId: number): AnnotationView {
   writeTransaction((tx) => {
-    const before = tx.select().from(annotations).where(eq(annotations.id, id)).get();
+    const before = tx
+      .select({ annotation: annotations })
+      .from(annotations)
+      .innerJoin(articles, and(eq(articles.id, annotations.articleId), isNull(articles.deletedAt)))
+      .where(eq(annotations.id, id))
+      .get()?.annotation;
     if (!before) throw annotationNotFound(id);
     if (before.deletedAt === null) {
       throw new AppError('annotation_not_deleted', 409, `Annotation ${id} is not deleted, so there is nothing to restore.`);
     }
-    requireLiveArticle(tx, before.articleId);
     const at = nowIso();
     const after = tx
       .update(annotations)
@@ -195,6 +201,7 @@ export function annotationHistory(id: number): AnnotationHistoryEntry[] {
     })
     .from(history)
     .innerJoin(reviewers, eq(reviewers.id, history.reviewerId))
+    .innerJoin(articles, and(eq(articles.id, history.articleId), isNull(articles.deletedAt)))
     .where(and(eq(history.entityType, 'annotation'), eq(history.entityId, id)))
     .orderBy(asc(history.id))
     .all();
@@ -220,10 +227,11 @@ function requireLiveArticle(db: Reader, articleId: number) {
 
 function requireLiveAnnotation(db: Reader, id: number, expectedVersion: number | undefined): Annotation {
   const row = db
-    .select()
+    .select({ annotation: annotations })
     .from(annotations)
+    .innerJoin(articles, and(eq(articles.id, annotations.articleId), isNull(articles.deletedAt)))
     .where(and(eq(annotations.id, id), isNull(annotations.deletedAt)))
-    .get();
+    .get()?.annotation;
   if (!row) throw annotationNotFound(id);
   if (expectedVersion !== undefined && expectedVersion !== row.version) {
     throw new AppError(
