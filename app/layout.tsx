@@ -20,6 +20,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           </Link>
           <nav aria-label="Main">
             <Link href="/">Library</Link>
+            <Link href="/comparisons">Comparisons</Link>
+            <Link href="/actors">Actors</Link>
             <Link href="/articles/new">Add article</Link>
           </nav>
         </header>

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import { verifySpan, type SpanClaim } from '../lib/anchoring/anchor';
 import { AppError } from '../lib/errors';
 import type { Label } from '../lib/labels';
@@ -6,10 +6,21 @@ import { articleNotFound } from './articles';
 import { getDb, writeTransaction, type Tx } from './client';
 import { nowIso } from './clock';
 import { logChange } from './history-log';
+import {
+  annotationState,
+  applyClaimPatch,
+  applyFigurePatch,
+  ensureLabelDetails,
+  loadDetails,
+  type ClaimPatch,
+  type FigurePatch,
+  type LabelDetails,
+} from './annotation-details';
+import { requireActorRef } from './actors';
 import { annotations, articles, history, reviewers, type Annotation } from './schema';
 
-/** What clients see of an annotation: the row without its soft-delete marker, plus the author's name. */
-export interface AnnotationView extends Omit<Annotation, 'deletedAt'> {
+/** What clients see of an annotation: the row without its soft-delete marker, the author's name and the label's details. */
+export interface AnnotationView extends Omit<Annotation, 'deletedAt' | 'actorId'>, LabelDetails {
   reviewerName: string;
 }
 
@@ -21,6 +32,10 @@ export interface AnnotationDraft extends SpanClaim {
 export interface AnnotationPatch {
   label?: Label;
   note?: string;
+  /** For actor spans: link the mention to another actor. */
+  actorId?: number;
+  figure?: FigurePatch;
+  claim?: ClaimPatch;
   /** The version the client last saw; a newer one on the server is a conflict. */
   expectedVersion?: number;
 }
@@ -55,18 +70,23 @@ const viewColumns = {
 export function listAnnotations(articleId: number): AnnotationView[] {
   const db = getDb();
   requireLiveArticle(db, articleId);
-  return db
-    .select(viewColumns)
-    .from(annotations)
-    .innerJoin(reviewers, eq(reviewers.id, annotations.reviewerId))
-    .where(and(eq(annotations.articleId, articleId), isNull(annotations.deletedAt)))
-    .orderBy(asc(annotations.start), desc(annotations.end), asc(annotations.id))
-    .all();
+  return withDetails(
+    db,
+    db
+      .select(viewColumns)
+      .from(annotations)
+      .innerJoin(reviewers, eq(reviewers.id, annotations.reviewerId))
+      .where(and(eq(annotations.articleId, articleId), isNull(annotations.deletedAt)))
+      .orderBy(asc(annotations.start), desc(annotations.end), asc(annotations.id))
+      .all(),
+    eq(annotations.articleId, articleId),
+  );
 }
 
 /** A live annotation on a live article: deleting an article takes its annotations out of reach too. */
 export function getAnnotation(id: number): AnnotationView {
-  const view = getDb()
+  const db = getDb();
+  const view = db
     .select(viewColumns)
     .from(annotations)
     .innerJoin(reviewers, eq(reviewers.id, annotations.reviewerId))
@@ -74,7 +94,14 @@ export function getAnnotation(id: number): AnnotationView {
     .where(and(eq(annotations.id, id), isNull(annotations.deletedAt)))
     .get();
   if (!view) throw annotationNotFound(id);
-  return view;
+  return withDetails(db, [view], eq(annotations.id, id))[0]!;
+}
+
+type BaseView = Omit<AnnotationView, keyof LabelDetails>;
+
+function withDetails(db: Pick<Tx, 'select'>, rows: BaseView[], scope: SQL): AnnotationView[] {
+  const details = loadDetails(db, rows, scope);
+  return rows.map((row) => ({ ...row, ...(details.get(row.id) ?? { actor: null, figure: null, claim: null }) }));
 }
 
 /**
@@ -122,29 +149,46 @@ export function createAnnotation(articleId: number, draft: AnnotationDraft, revi
       })
       .returning()
       .get();
-    logChange(tx, { ...historyKeys(row, reviewerId), action: 'create', before: null, after: snapshot(row), at });
+    ensureLabelDetails(tx, row, article.text, reviewerId);
+    logChange(tx, { ...historyKeys(row, reviewerId), action: 'create', before: null, after: annotationState(tx, row.id), at });
     return row.id;
   });
   return getAnnotation(id);
 }
 
-/** Changes the label and/or note; a no-op patch writes nothing and keeps the version. */
+/**
+ * Changes the label, note, actor link or label details. A patch that changes nothing
+ * writes nothing and keeps the version; anything else bumps it and is logged whole.
+ */
 export function updateAnnotation(id: number, patch: AnnotationPatch, reviewerId: number): AnnotationView {
   writeTransaction((tx) => {
-    const before = requireLiveAnnotation(tx, id, patch.expectedVersion);
-    const changes: Partial<Pick<Annotation, 'label' | 'note'>> = {};
-    if (patch.label !== undefined && patch.label !== before.label) changes.label = patch.label;
+    const current = requireLiveAnnotation(tx, id, patch.expectedVersion);
+    const before = annotationState(tx, id);
+    const changes: Partial<Pick<Annotation, 'label' | 'note' | 'actorId'>> = {};
+    if (patch.label !== undefined && patch.label !== current.label) changes.label = patch.label;
     const note = patch.note?.trim();
-    if (note !== undefined && note !== before.note) changes.note = note;
-    if (Object.keys(changes).length === 0) return;
+    if (note !== undefined && note !== current.note) changes.note = note;
+    const label = changes.label ?? current.label;
+    if (patch.actorId !== undefined) {
+      if (label !== 'actor') throw new AppError('not_an_actor', 422, `Annotation ${id} is not an actor mention, so it cannot link to an actor.`);
+      requireActorRef(tx, patch.actorId, 'the mentioned actor');
+      if (patch.actorId !== current.actorId) changes.actorId = patch.actorId;
+    }
+    if (Object.keys(changes).length > 0) tx.update(annotations).set(changes).where(eq(annotations.id, id)).run();
+    const article = requireLiveArticle(tx, current.articleId);
+    ensureLabelDetails(tx, { ...current, ...changes }, article.text, reviewerId);
+    if (patch.figure) applyFigurePatch(tx, id, patch.figure);
+    if (patch.claim) applyClaimPatch(tx, id, patch.claim);
+    const after = annotationState(tx, id);
+    if (JSON.stringify(after) === JSON.stringify(before)) return;
     const at = nowIso();
-    const after = tx
+    const row = tx
       .update(annotations)
-      .set({ ...changes, version: before.version + 1, updatedAt: at })
+      .set({ version: current.version + 1, updatedAt: at })
       .where(eq(annotations.id, id))
       .returning()
       .get();
-    logChange(tx, { ...historyKeys(after, reviewerId), action: 'update', before: snapshot(before), after: snapshot(after), at });
+    logChange(tx, { ...historyKeys(row, reviewerId), action: 'update', before, after: annotationState(tx, id), at });
   });
   return getAnnotation(id);
 }
@@ -152,15 +196,16 @@ export function updateAnnotation(id: number, patch: AnnotationPatch, reviewerId:
 /** Soft delete, so that undo (restore) brings back the very same annotation. */
 export function deleteAnnotation(id: number, reviewerId: number, expectedVersion?: number): void {
   writeTransaction((tx) => {
-    const before = requireLiveAnnotation(tx, id, expectedVersion);
+    const current = requireLiveAnnotation(tx, id, expectedVersion);
+    const before = annotationState(tx, id);
     const at = nowIso();
     const after = tx
       .update(annotations)
-      .set({ deletedAt: at, version: before.version + 1, updatedAt: at })
+      .set({ deletedAt: at, version: current.version + 1, updatedAt: at })
       .where(eq(annotations.id, id))
       .returning()
       .get();
-    logChange(tx, { ...historyKeys(after, reviewerId), action: 'delete', before: snapshot(before), after: null, at });
+    logChange(tx, { ...historyKeys(after, reviewerId), action: 'delete', before, after: null, at });
   });
 }
 
@@ -183,7 +228,7 @@ export function restoreAnnotation(id: number, reviewerId: number): AnnotationVie
       .where(eq(annotations.id, id))
       .returning()
       .get();
-    logChange(tx, { ...historyKeys(after, reviewerId), action: 'restore', before: null, after: snapshot(after), at });
+    logChange(tx, { ...historyKeys(after, reviewerId), action: 'restore', before: null, after: annotationState(tx, id), at });
   });
   return getAnnotation(id);
 }
@@ -246,11 +291,6 @@ function requireLiveAnnotation(db: Reader, id: number, expectedVersion: number |
 
 function historyKeys(row: Annotation, reviewerId: number) {
   return { entityType: 'annotation' as const, entityId: row.id, articleId: row.articleId, reviewerId };
-}
-
-function snapshot(row: Annotation) {
-  const { deletedAt: _deletedAt, ...state } = row;
-  return state;
 }
 
 function truncate(text: string, max = 60): string {

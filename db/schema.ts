@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { ACTOR_KINDS, CLAIM_STATUSES, COMPARISON_STATUSES, FIGURE_QUALIFIERS } from '../lib/vocabulary';
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 // Timestamps are ISO-8601 UTC strings: they sort as text, read well in exports
 // and need no conversion at the JSON edge.
@@ -54,6 +55,8 @@ export const annotations = sqliteTable(
     prefix: text('prefix').notNull(),
     suffix: text('suffix').notNull(),
     note: text('note').notNull().default(''),
+    // For actor spans: the entity this mention names (one actor, many mentions).
+    actorId: integer('actor_id').references(() => actors.id),
     // Bumped on every change so a stale client cannot overwrite a newer edit unseen.
     version: integer('version').notNull().default(1),
     createdAt: text('created_at').notNull(),
@@ -62,6 +65,7 @@ export const annotations = sqliteTable(
   },
   (table) => [
     index('annotations_article_start_idx').on(table.articleId, table.start),
+    index('annotations_actor_idx').on(table.actorId),
     check('annotations_label_known', sql`${table.label} in ('claim', 'actor', 'figure')`),
     check('annotations_span_ordered', sql`${table.start} >= 0 and ${table.start} < ${table.end}`),
   ],
@@ -75,7 +79,7 @@ export const history = sqliteTable(
   'history',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    entityType: text('entity_type', { enum: ['article', 'annotation'] }).notNull(),
+    entityType: text('entity_type', { enum: ['article', 'annotation', 'actor', 'comparison', 'category'] }).notNull(),
     entityId: integer('entity_id').notNull(),
     articleId: integer('article_id').references(() => articles.id),
     reviewerId: integer('reviewer_id')
@@ -93,3 +97,131 @@ export const history = sqliteTable(
 );
 export type HistoryEntry = typeof history.$inferSelect;
 export type NewHistoryEntry = typeof history.$inferInsert;
+
+// An entity that actor spans mention, claims are made by and figures are sourced to.
+// `nameKey` is the normalised canonical name, so "kataib  Hezbollah" finds the same actor.
+export const actors = sqliteTable(
+  'actors',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    canonicalName: text('canonical_name').notNull(),
+    nameKey: text('name_key').notNull(),
+    kind: text('kind', { enum: ACTOR_KINDS }).notNull().default('other'),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => reviewers.id),
+    version: integer('version').notNull().default(1),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (table) => [uniqueIndex('actors_name_key_unique').on(table.nameKey)],
+);
+export type Actor = typeof actors.$inferSelect;
+
+export const actorAliases = sqliteTable(
+  'actor_aliases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    actorId: integer('actor_id')
+      .notNull()
+      .references(() => actors.id),
+    alias: text('alias').notNull(),
+    aliasKey: text('alias_key').notNull(),
+  },
+  (table) => [uniqueIndex('actor_aliases_key_unique').on(table.aliasKey), index('actor_aliases_actor_idx').on(table.actorId)],
+);
+export type ActorAlias = typeof actorAliases.$inferSelect;
+
+// What a figure span means. One row per figure annotation, created with the annotation
+// from the automatic reading and corrected by reviewers; changes are logged as annotation updates.
+export const figureDetails = sqliteTable('figure_details', {
+  annotationId: integer('annotation_id')
+    .primaryKey()
+    .references(() => annotations.id),
+  valueMin: real('value_min'),
+  valueMax: real('value_max'),
+  qualifier: text('qualifier', { enum: FIGURE_QUALIFIERS }).notNull().default('exact'),
+  vague: integer('vague', { mode: 'boolean' }).notNull().default(false),
+  category: text('category').notNull().default('other'),
+  counted: text('counted'),
+  place: text('place'),
+  time: text('time'),
+  // Who says so: a linked actor, or free text such as "two Iraqi security officials".
+  sourceActorId: integer('source_actor_id').references(() => actors.id),
+  sourceText: text('source_text'),
+});
+export type FigureDetails = typeof figureDetails.$inferSelect;
+
+export const claimDetails = sqliteTable('claim_details', {
+  annotationId: integer('annotation_id')
+    .primaryKey()
+    .references(() => annotations.id),
+  claimantActorId: integer('claimant_actor_id').references(() => actors.id),
+  status: text('status', { enum: CLAIM_STATUSES }).notNull().default('unverified'),
+});
+export type ClaimDetails = typeof claimDetails.$inferSelect;
+
+// The editable list of what figures count.
+export const figureCategories = sqliteTable('figure_categories', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  position: integer('position').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+export type FigureCategory = typeof figureCategories.$inferSelect;
+
+// A named event ("Strikes on Jurf Al Sakhar, 22 Nov 2023") that comparisons can share.
+export const events = sqliteTable(
+  'events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    nameKey: text('name_key').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (table) => [uniqueIndex('events_name_key_unique').on(table.nameKey)],
+);
+export type Event = typeof events.$inferSelect;
+
+// Two or more figures, from one article or several, that speak of the same thing.
+export const comparisons = sqliteTable('comparisons', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  title: text('title').notNull(),
+  status: text('status', { enum: COMPARISON_STATUSES }).notNull().default('open'),
+  resolutionNote: text('resolution_note').notNull().default(''),
+  eventId: integer('event_id').references(() => events.id),
+  createdBy: integer('created_by')
+    .notNull()
+    .references(() => reviewers.id),
+  version: integer('version').notNull().default(1),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  deletedAt: text('deleted_at'),
+});
+export type Comparison = typeof comparisons.$inferSelect;
+
+export const comparisonMembers = sqliteTable(
+  'comparison_members',
+  {
+    comparisonId: integer('comparison_id')
+      .notNull()
+      .references(() => comparisons.id),
+    annotationId: integer('annotation_id')
+      .notNull()
+      .references(() => annotations.id),
+    position: integer('position').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.comparisonId, table.annotationId] }), index('comparison_members_annotation_idx').on(table.annotationId)],
+);
+export type ComparisonMember = typeof comparisonMembers.$inferSelect;
+
+// Suggestions a reviewer turned down, by their order-independent key ("3-7-12"), so they stay gone.
+export const dismissedSuggestions = sqliteTable('dismissed_suggestions', {
+  key: text('key').primaryKey(),
+  dismissedBy: integer('dismissed_by')
+    .notNull()
+    .references(() => reviewers.id),
+  dismissedAt: text('dismissed_at').notNull(),
+});
+
+export { ACTOR_KINDS, CLAIM_STATUSES, COMPARISON_STATUSES, FIGURE_QUALIFIERS };

@@ -57,8 +57,13 @@ export function validate<Schema extends z.ZodType>(schema: Schema, value: unknow
 }
 
 /** Path ids that are not positive integers cannot name anything, so they are a 404 like any unknown id. */
-export async function readId(context: { params: Promise<{ id: string }> }, what: 'article' | 'annotation'): Promise<number> {
-  const { id } = await context.params;
+export async function readId(context: { params: Promise<{ id: string }> }, what: Resource): Promise<number> {
+  return parseId((await context.params).id, what);
+}
+
+type Resource = 'article' | 'annotation' | 'actor' | 'comparison' | 'figure';
+
+export function parseId(id: string, what: Resource): number {
   if (!/^[1-9]\d{0,15}$/.test(id)) {
     throw new AppError(`${what}_not_found`, 404, `There is no ${what} ${JSON.stringify(id)}.`);
   }

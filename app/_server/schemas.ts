@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACTOR_KINDS, CLAIM_STATUSES, COMPARISON_STATUSES, FIGURE_QUALIFIERS } from '@/lib/vocabulary';
 import { LABELS } from '@/lib/labels';
 
 const MAX_ARTICLE_CHARS = 5_000_000;
@@ -41,11 +42,76 @@ export const createAnnotationBody = z.strictObject({
   note: optionalText(MAX_NOTE_CHARS),
 });
 
+const id = z.int('must be a whole number').positive('must be a positive id');
+const figureValue = z.number('must be a number').finite('must be a finite number').nonnegative('must not be negative').nullable();
+const shortText = z.string().max(500).nullable();
+
+export const figurePatch = z.strictObject({
+  min: figureValue.optional(),
+  max: figureValue.optional(),
+  qualifier: z.enum(FIGURE_QUALIFIERS, { error: `qualifier must be one of ${FIGURE_QUALIFIERS.join(', ')}` }).optional(),
+  vague: z.boolean().optional(),
+  category: z.string().min(1).max(100).optional(),
+  counted: shortText.optional(),
+  place: shortText.optional(),
+  time: shortText.optional(),
+  sourceActorId: id.nullable().optional(),
+  sourceText: shortText.optional(),
+});
+
+export const claimPatch = z.strictObject({
+  status: z.enum(CLAIM_STATUSES, { error: `status must be one of ${CLAIM_STATUSES.join(', ')}` }).optional(),
+  claimantActorId: id.nullable().optional(),
+});
+
 export const updateAnnotationBody = z.strictObject({
   label: label.optional(),
   note: optionalText(MAX_NOTE_CHARS),
+  actorId: id.optional(),
+  figure: figurePatch.optional(),
+  claim: claimPatch.optional(),
   version: z.int().positive().optional(),
 });
+
+const actorKind = z.enum(ACTOR_KINDS, { error: `kind must be one of ${ACTOR_KINDS.join(', ')}` });
+const aliases = z.array(z.string().max(200)).max(100);
+
+export const createActorBody = z.strictObject({
+  canonicalName: z.string().min(1).max(200),
+  kind: actorKind.optional(),
+  aliases: aliases.optional(),
+});
+
+export const updateActorBody = z.strictObject({
+  canonicalName: z.string().max(200).optional(),
+  kind: actorKind.optional(),
+  aliases: aliases.optional(),
+  version: z.int().positive().optional(),
+});
+
+export const categoryBody = z.strictObject({ name: z.string().min(1, 'must not be empty').max(100) });
+
+const eventName = z.string().max(300).nullable().optional();
+
+export const createComparisonBody = z.strictObject({
+  title: z.string().max(300),
+  annotationIds: z.array(id).max(100),
+  eventName,
+});
+
+export const updateComparisonBody = z.strictObject({
+  title: z.string().max(300).optional(),
+  status: z.enum(COMPARISON_STATUSES, { error: `status must be one of ${COMPARISON_STATUSES.join(', ')}` }).optional(),
+  resolutionNote: z.string().max(MAX_NOTE_CHARS).optional(),
+  eventName,
+  version: z.int().positive().optional(),
+});
+
+export const comparisonMemberBody = z.strictObject({ annotationId: id, version: z.int().positive().optional() });
+
+export const dismissSuggestionBody = z.strictObject({ annotationIds: z.array(id).max(100) });
+
+export const suggestionsQuery = z.strictObject({ articleId: z.coerce.number().int().positive().optional() });
 
 export const versionQuery = z.strictObject({
   version: z.coerce.number().int().positive().optional(),

@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { listActors } from '@/db/actors';
 import { listAnnotations } from '@/db/annotations';
+import { listCategories } from '@/db/categories';
+import { comparisonsForArticle, listEvents } from '@/db/comparisons';
 import { getArticle } from '@/db/articles';
 import { pickMetadata } from '@/db/article-insert';
 import type { Article } from '@/db/schema';
@@ -8,7 +11,7 @@ import { isAppError } from '@/lib/errors';
 import { ArticleHeader } from './ArticleHeader';
 import { Workbench } from './_reader/Workbench';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ annotation?: string }> };
 
 async function loadArticle(params: Props['params']): Promise<Article> {
   const { id } = await params;
@@ -25,12 +28,23 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await loadArticle(params)).title };
 }
 
-export default async function ArticlePage({ params }: Props) {
+export default async function ArticlePage({ params, searchParams }: Props) {
   const article = await loadArticle(params);
+  const annotations = listAnnotations(article.id);
+  const requested = Number((await searchParams).annotation);
   return (
     <div className="page article-page">
       <ArticleHeader article={pickMetadata(article)} />
-      <Workbench articleId={article.id} text={article.text} initialAnnotations={listAnnotations(article.id)} />
+      <Workbench
+        articleId={article.id}
+        text={article.text}
+        initialAnnotations={annotations}
+        initialActors={listActors().map(({ id, canonicalName }) => ({ id, canonicalName }))}
+        categories={listCategories()}
+        comparisons={comparisonsForArticle(article.id)}
+        events={listEvents().map((event) => event.name)}
+        initialSelectedId={annotations.some((annotation) => annotation.id === requested) ? requested : null}
+      />
     </div>
   );
 }

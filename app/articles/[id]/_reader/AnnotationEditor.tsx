@@ -2,15 +2,20 @@
 
 import { useId, useState } from 'react';
 import { LABELS, LABEL_INFO, type Label } from '@/lib/labels';
-import type { AnnotationView } from './types';
+import { ActorFields } from './ActorFields';
+import { ClaimFields } from './ClaimFields';
+import { FigureFields } from './FigureFields';
+import type { ActorRef, AnnotationChange, AnnotationView } from './types';
 
 interface Props {
   annotation: AnnotationView;
-  onUpdate: (id: number, patch: Partial<Pick<AnnotationView, 'label' | 'note'>>) => Promise<void>;
+  actors: ActorRef[];
+  categories: string[];
+  onUpdate: (id: number, change: AnnotationChange) => Promise<void>;
   onDelete: (id: number) => Promise<void>;
 }
 
-export function AnnotationEditor({ annotation, onUpdate, onDelete }: Props) {
+export function AnnotationEditor({ annotation, actors, categories, onUpdate, onDelete }: Props) {
   const id = useId();
   const [note, setNote] = useState(annotation.note);
   // When the stored note changes underneath (undo, a save), show it instead of the draft.
@@ -29,11 +34,7 @@ export function AnnotationEditor({ annotation, onUpdate, onDelete }: Props) {
     <div className="annotation-editor">
       <div className="field-row">
         <label htmlFor={`${id}-label`}>Label</label>
-        <select
-          id={`${id}-label`}
-          value={annotation.label}
-          onChange={(event) => void onUpdate(annotation.id, { label: event.target.value as Label })}
-        >
+        <select id={`${id}-label`} value={annotation.label} onChange={(event) => void onUpdate(annotation.id, { label: event.target.value as Label })}>
           {LABELS.map((label) => (
             <option key={label} value={label}>
               {LABEL_INFO[label].name}
@@ -41,6 +42,20 @@ export function AnnotationEditor({ annotation, onUpdate, onDelete }: Props) {
           ))}
         </select>
       </div>
+      {annotation.figure && (
+        // Keyed by version: after a save or an undo the fields show what is stored.
+        <FigureFields
+          key={annotation.version}
+          figure={annotation.figure}
+          actors={actors}
+          categories={categories}
+          onSave={(figure) => void onUpdate(annotation.id, { figure })}
+        />
+      )}
+      {annotation.claim && <ClaimFields claim={annotation.claim} actors={actors} onSave={(claim) => void onUpdate(annotation.id, { claim })} />}
+      {annotation.label === 'actor' && (
+        <ActorFields actor={annotation.actor} actors={actors} onLink={(actorId) => void onUpdate(annotation.id, { actorId })} />
+      )}
       <label htmlFor={`${id}-note`}>Note</label>
       <textarea
         id={`${id}-note`}
@@ -60,7 +75,7 @@ export function AnnotationEditor({ annotation, onUpdate, onDelete }: Props) {
         <button type="button" onClick={saveNote} disabled={!noteChanged}>
           Save note
         </button>
-        <button type="button" className="danger" onClick={() => void onDelete(annotation.id)} >
+        <button type="button" className="danger" onClick={() => void onDelete(annotation.id)}>
           Delete
         </button>
       </div>

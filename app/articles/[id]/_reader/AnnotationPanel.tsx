@@ -2,8 +2,9 @@
 
 import { useEffect, useRef } from 'react';
 import { LABELS, LABEL_INFO, type Label } from '@/lib/labels';
+import { formatFigureValue } from '@/app/_client/figure-format';
 import { AnnotationEditor } from './AnnotationEditor';
-import type { AnnotationView } from './types';
+import type { ActorRef, AnnotationChange, AnnotationView } from './types';
 
 export type LabelFilter = 'all' | Label;
 
@@ -14,11 +15,30 @@ interface Props {
   onFilterChange: (filter: LabelFilter) => void;
   selectedId: number | null;
   onShow: (annotation: AnnotationView) => void;
-  onUpdate: (id: number, patch: Partial<Pick<AnnotationView, 'label' | 'note'>>) => Promise<void>;
+  onUpdate: (id: number, change: AnnotationChange) => Promise<void>;
   onDelete: (id: number) => Promise<void>;
+  actors: ActorRef[];
+  categories: string[];
+  selectedFigureIds: number[];
+  onToggleFigure: (id: number) => void;
+  children?: React.ReactNode;
 }
 
-export function AnnotationPanel({ annotations, visible, filter, onFilterChange, selectedId, onShow, onUpdate, onDelete }: Props) {
+export function AnnotationPanel({
+  annotations,
+  visible,
+  filter,
+  onFilterChange,
+  selectedId,
+  onShow,
+  onUpdate,
+  onDelete,
+  actors,
+  categories,
+  selectedFigureIds,
+  onToggleFigure,
+  children,
+}: Props) {
   const listRef = useRef<HTMLOListElement>(null);
   const counts = Object.fromEntries(LABELS.map((label) => [label, annotations.filter((a) => a.label === label).length])) as Record<Label, number>;
 
@@ -48,6 +68,7 @@ export function AnnotationPanel({ annotations, visible, filter, onFilterChange, 
           </button>
         ))}
       </div>
+      {children}
       {visible.length === 0 ? (
         <p className="empty">
           {annotations.length === 0
@@ -67,12 +88,29 @@ export function AnnotationPanel({ annotations, visible, filter, onFilterChange, 
                 data-label={annotation.label}
                 aria-current={isSelected ? 'true' : undefined}
               >
-                <button type="button" className="annotation-summary" onClick={() => onShow(annotation)} aria-expanded={isSelected}>
-                  <span className={`badge label-${annotation.label}`}>{LABEL_INFO[annotation.label].name}</span>
-                  <span className="quote">{annotation.quote}</span>
-                  {annotation.note && <span className="note-preview">{annotation.note}</span>}
-                </button>
-                {isSelected && <AnnotationEditor annotation={annotation} onUpdate={onUpdate} onDelete={onDelete} />}
+                <div className="annotation-row">
+                  {annotation.figure && (
+                    <input
+                      type="checkbox"
+                      className="compare-check"
+                      checked={selectedFigureIds.includes(annotation.id)}
+                      onChange={() => onToggleFigure(annotation.id)}
+                      aria-label={`Select “${annotation.quote}” for comparison`}
+                    />
+                  )}
+                  <button type="button" className="annotation-summary" onClick={() => onShow(annotation)} aria-expanded={isSelected}>
+                    <span className={`badge label-${annotation.label}`}>
+                      {LABEL_INFO[annotation.label].name}
+                      {annotation.figure && <span className="figure-summary"> · {formatFigureValue(annotation.figure)} {annotation.figure.category}</span>}
+                      {annotation.claim && annotation.claim.status !== 'unverified' && <span className="figure-summary"> · {annotation.claim.status}</span>}
+                    </span>
+                    <span className="quote">{annotation.quote}</span>
+                    {annotation.note && <span className="note-preview">{annotation.note}</span>}
+                  </button>
+                </div>
+                {isSelected && (
+                  <AnnotationEditor annotation={annotation} actors={actors} categories={categories} onUpdate={onUpdate} onDelete={onDelete} />
+                )}
               </li>
             );
           })}

@@ -4,20 +4,29 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { callApi, errorMessage } from '@/app/_client/api';
 import { snapSpan } from '@/lib/anchoring/snap';
 import { LABEL_INFO, labelForShortcut, type Label } from '@/lib/labels';
+import type { ActorSummary } from '@/db/actors';
+import type { SuggestionView } from '@/db/comparisons';
 import { AnnotationPanel, type LabelFilter } from './AnnotationPanel';
+import { ComparePanel, type ArticleComparison } from './ComparePanel';
 import { FLASH_HIGHLIGHT, PENDING_HIGHLIGHT, SELECTED_HIGHLIGHT, clearAllHighlights, paintAnnotations, paintSingle } from './highlights';
 import { Legend } from './Legend';
 import { Reader } from './Reader';
 import { SelectionToolbar } from './SelectionToolbar';
 import { StatusBar, type Status } from './StatusBar';
 import { TextMap } from './text-map';
-import type { AnnotationView, SpanOffsets, UndoEntry } from './types';
+import { restoringChange, type ActorRef, type AnnotationChange, type AnnotationView, type SpanOffsets, type UndoEntry } from './types';
 import { useReaderKeyboard } from './use-reader-keyboard';
 
 interface Props {
   articleId: number;
   text: string;
   initialAnnotations: AnnotationView[];
+  initialActors: ActorRef[];
+  categories: string[];
+  comparisons: ArticleComparison[];
+  events: string[];
+  /** From `?annotation=ID`: the annotation to select and scroll to on arrival. */
+  initialSelectedId: number | null;
 }
 
 const SNAP_PREFERENCE_KEY = 'crosscheck.snapToWords';
@@ -36,9 +45,13 @@ function isFormField(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 }
 
-export function Workbench({ articleId, text, initialAnnotations }: Props) {
+export function Workbench({ articleId, text, initialAnnotations, initialActors, categories, comparisons: initialComparisons, events, initialSelectedId }: Props) {
   const [annotations, setAnnotations] = useState(() => [...initialAnnotations].sort(inTextOrder));
-  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [selectedId, setSelectedId] = useState<number | null>(initialSelectedId);
+  const [actors, setActors] = useState(initialActors);
+  const [selectedFigureIds, setSelectedFigureIds] = useState<number[]>([]);
+  const [suggestions, setSuggestions] = useState<SuggestionView[]>([]);
+  const [comparisons, setComparisons] = useState(initialComparisons);
   const [filter, setFilter] = useState<LabelFilter>('all');
   const [pending, setPending] = useState<SpanOffsets | null>(null);
   const [snapToWords, setSnapToWords] = useState(true);
@@ -141,6 +154,62 @@ export function Workbench({ articleId, text, initialAnnotations }: Props) {
     [report],
   );
 
+  const refreshActors = useCallback(async () => {
+    const { actors: list } = await callApi<{ actors: ActorSummary[] }>('GET', '/api/actors');
+    setActors(list.map(({ id, canonicalName }) => ({ id, canonicalName })));
+  }, []);
+
+  // Suggestions depend on every figure's details: reload them whenever a figure changes.
+  const figureSignature = annotations
+    .filter((annotation) => annotation.figure)
+    .map((annotation) => `${annotation.id}:${annotation.version}`)
+    .join(',');
+  useEffect(() => {
+    let cancelled = false;
+    callApi<{ suggestions: SuggestionView[] }>('GET', `/api/suggestions?articleId=${articleId}`)
+      .then(({ suggestions: list }) => {
+        if (!cancelled) setSuggestions(list);
+      })
+      .catch(report);
+    return () => {
+      cancelled = true;
+    };
+  }, [articleId, figureSignature, report]);
+
+  // Back/forward navigation restores this page from the router's cache, which can predate
+  // changes made here or elsewhere: reload the live state once on arrival.
+  useEffect(() => {
+    let cancelled = false;
+    Promise.all([
+      callApi<{ annotations: AnnotationView[] }>('GET', `/api/articles/${articleId}/annotations`),
+      callApi<{ comparisons: ArticleComparison[] }>('GET', `/api/articles/${articleId}/comparisons`),
+    ])
+      .then(([fresh, compared]) => {
+        if (cancelled) return;
+        latest.current = [...fresh.annotations].sort(inTextOrder);
+        setAnnotations(latest.current);
+        setComparisons(compared.comparisons);
+      })
+      .catch(report);
+    return () => {
+      cancelled = true;
+    };
+  }, [articleId, report]);
+
+  const dismissSuggestion = useCallback(
+    (suggestion: SuggestionView) =>
+      run(async () => {
+        await callApi('POST', '/api/suggestions/dismissals', { annotationIds: suggestion.annotationIds });
+        setSuggestions((list) => list.filter((item) => item.key !== suggestion.key));
+        setStatus({ kind: 'info', text: 'Suggestion dismissed; it will not be offered again.' });
+      }),
+    [run],
+  );
+
+  const toggleFigure = useCallback((id: number) => {
+    setSelectedFigureIds((ids) => (ids.includes(id) ? ids.filter((other) => other !== id) : [...ids, id]));
+  }, []);
+
   const tag = useCallback(
     (label: Label) => {
       if (!pending) {
@@ -157,36 +226,38 @@ export function Workbench({ articleId, text, initialAnnotations }: Props) {
         });
         replace(annotation);
         setSelectedId(annotation.id);
+        if (annotation.label === 'actor') await refreshActors();
         window.getSelection()?.collapseToEnd();
         setPending(null);
         pushUndo({ kind: 'create', annotationId: annotation.id, description: `tagging ${describe(annotation)}` });
         setStatus({ kind: 'info', text: `Tagged ${describe(annotation)}.` });
       });
     },
-    [articleId, pending, pushUndo, replace, run, text],
+    [articleId, pending, pushUndo, refreshActors, replace, run, text],
   );
 
   const update = useCallback(
-    (id: number, patch: Partial<Pick<AnnotationView, 'label' | 'note'>>) =>
+    (id: number, change: AnnotationChange) =>
       run(async () => {
         const before = current(id);
         if (!before) return;
         const { annotation: updated } = await callApi<{ annotation: AnnotationView }>('PATCH', `/api/annotations/${id}`, {
-          ...patch,
+          ...change,
           version: before.version,
         });
         replace(updated);
+        if (updated.label === 'actor' && change.label) await refreshActors();
         if (updated.version !== before.version) {
           pushUndo({
             kind: 'update',
             annotationId: id,
-            before: { label: before.label, note: before.note },
+            before: restoringChange(before),
             description: `the change to ${describe(before)}`,
           });
           setStatus({ kind: 'info', text: `Saved ${describe(updated)}.` });
         }
       }),
-    [current, pushUndo, replace, run],
+    [current, pushUndo, refreshActors, replace, run],
   );
 
   const destroy = useCallback(
@@ -253,6 +324,13 @@ export function Workbench({ articleId, text, initialAnnotations }: Props) {
     },
     [scrollToAnnotation],
   );
+
+  // Arriving from a link to one annotation (actors, comparisons): show it.
+  const arrivedAt = useRef(initialSelectedId);
+  useEffect(() => {
+    const target = latest.current.find((annotation) => annotation.id === arrivedAt.current);
+    if (target) scrollToAnnotation(target);
+  }, [scrollToAnnotation]);
 
   // A click on the text selects the innermost visible annotation under the pointer;
   // clicking the same place again steps outwards through the spans that overlap there.
@@ -355,7 +433,22 @@ export function Workbench({ articleId, text, initialAnnotations }: Props) {
         onShow={showAnnotation}
         onUpdate={update}
         onDelete={destroy}
-      />
+        actors={actors}
+        categories={categories}
+        selectedFigureIds={selectedFigureIds}
+        onToggleFigure={toggleFigure}
+      >
+        {annotations.some((annotation) => annotation.figure) && (
+          <ComparePanel
+            selectedFigureIds={selectedFigureIds}
+            onSelectionChange={setSelectedFigureIds}
+            suggestions={suggestions}
+            onDismiss={(suggestion) => void dismissSuggestion(suggestion)}
+            comparisons={comparisons}
+            events={events}
+          />
+        )}
+      </AnnotationPanel>
       <StatusBar status={status} canUndo={undoStack.length > 0} undoLabel={undoStack.at(-1)?.description} onUndo={undo} onDismiss={() => setStatus(null)} />
     </div>
   );

@@ -1,0 +1,9 @@
+import { handle, validate } from '@/app/_server/http';
+import { suggestionsQuery } from '@/app/_server/schemas';
+import { listSuggestions } from '@/db/comparisons';
+
+/** Figures that seem to count the same thing differently; `?articleId=` keeps those touching one article. */
+export const GET = handle((request) => {
+  const { articleId } = validate(suggestionsQuery, Object.fromEntries(new URL(request.url).searchParams));
+  return Response.json({ suggestions: listSuggestions(articleId) });
+});

@@ -1,0 +1,154 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useId, useState } from 'react';
+import { callApi, errorMessage } from '@/app/_client/api';
+import { formatFigureValue } from '@/app/_client/figure-format';
+import type { ComparisonDetail, SuggestionView } from '@/db/comparisons';
+
+export interface ArticleComparison {
+  id: number;
+  title: string;
+  status: string;
+  annotationIds: number[];
+}
+
+interface Props {
+  selectedFigureIds: number[];
+  onSelectionChange: (ids: number[]) => void;
+  suggestions: SuggestionView[];
+  onDismiss: (suggestion: SuggestionView) => void;
+  comparisons: ArticleComparison[];
+  events: string[];
+}
+
+/** Puts figures side by side: from the reviewer's own choice or from the app's suggestions. */
+export function ComparePanel({ selectedFigureIds, onSelectionChange, suggestions, onDismiss, comparisons, events }: Props) {
+  const router = useRouter();
+  const id = useId();
+  const [formOpen, setFormOpen] = useState(false);
+  const [title, setTitle] = useState('');
+  const [eventName, setEventName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  function startFrom(suggestion: SuggestionView) {
+    onSelectionChange(suggestion.annotationIds);
+    setTitle(suggestion.reason);
+    setFormOpen(true);
+  }
+
+  async function create() {
+    setError(null);
+    setSaving(true);
+    try {
+      const { comparison } = await callApi<{ comparison: ComparisonDetail }>('POST', '/api/comparisons', {
+        title,
+        annotationIds: selectedFigureIds,
+        eventName: eventName || null,
+      });
+      router.push(`/comparisons/${comparison.id}`);
+    } catch (caught) {
+      setError(errorMessage(caught));
+      setSaving(false);
+    }
+  }
+
+  return (
+    <section className="compare-panel" aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`}>Compare figures</h3>
+      {selectedFigureIds.length === 0 ? (
+        <p className="hint">Tick two or more figures to set them side by side.</p>
+      ) : (
+        <div className="compare-bar">
+          <span>
+            {selectedFigureIds.length} figure{selectedFigureIds.length === 1 ? '' : 's'} selected
+          </span>
+          <button type="button" className="primary" onClick={() => setFormOpen(true)} disabled={selectedFigureIds.length < 2}>
+            Compare side by side
+          </button>
+          <button type="button" className="quiet" onClick={() => onSelectionChange([])}>
+            Clear
+          </button>
+        </div>
+      )}
+      {formOpen && selectedFigureIds.length >= 2 && (
+        <form
+          className="compare-form"
+          aria-label="New comparison"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void create();
+          }}
+        >
+          <label>
+            Title
+            <input value={title} onChange={(event) => setTitle(event.target.value)} required maxLength={300} placeholder="e.g. Casualties at Jurf Al Sakhar, 22 Nov 2023" />
+          </label>
+          <label>
+            Event <span className="optional">(optional, shared across articles)</span>
+            <input value={eventName} onChange={(event) => setEventName(event.target.value)} list={`${id}-events`} maxLength={300} />
+            <datalist id={`${id}-events`}>
+              {events.map((name) => (
+                <option key={name} value={name} />
+              ))}
+            </datalist>
+          </label>
+          {error && (
+            <p role="alert" className="form-error">
+              {error}
+            </p>
+          )}
+          <div className="form-actions">
+            <button type="submit" className="primary" disabled={saving}>
+              Create comparison
+            </button>
+            <button type="button" onClick={() => setFormOpen(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+      {suggestions.length > 0 && (
+        <div className="suggestions">
+          <h4>Suggested</h4>
+          <ul>
+            {suggestions.map((suggestion) => (
+              <li key={suggestion.key} data-testid="suggestion">
+                <p className="reason">{suggestion.reason}</p>
+                <ul className="suggested-figures">
+                  {suggestion.figures.map((figure) => (
+                    <li key={figure.annotationId}>
+                      <strong>{formatFigureValue(figure.figure)}</strong> {figure.figure.category} — “{figure.quote}”
+                    </li>
+                  ))}
+                </ul>
+                <div className="form-actions">
+                  <button type="button" onClick={() => startFrom(suggestion)}>
+                    Compare these
+                  </button>
+                  <button type="button" className="quiet" onClick={() => onDismiss(suggestion)}>
+                    Dismiss
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {comparisons.length > 0 && (
+        <div className="article-comparisons">
+          <h4>In comparisons</h4>
+          <ul>
+            {comparisons.map((comparison) => (
+              <li key={comparison.id}>
+                <Link href={`/comparisons/${comparison.id}`}>{comparison.title}</Link> <span className="status-tag">{comparison.status}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+import type { Metadata } from 'next';
+import { connection } from 'next/server';
+import { listCategories } from '@/db/categories';
+import { CategoryEditor } from './CategoryEditor';
+
+export const metadata: Metadata = { title: 'Figure categories' };
+
+export default async function CategoriesPage() {
+  await connection();
+  return (
+    <div className="page narrow">
+      <h1>Figure categories</h1>
+      <p className="lede">What a figure can count. New figures are read into one of these; a category still in use cannot be removed.</p>
+      <CategoryEditor initial={listCategories()} />
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getComparison, listEvents, listFigures, type ComparisonDetail } from '@/db/comparisons';
+import { isAppError } from '@/lib/errors';
+import { ComparisonView } from './ComparisonView';
+
+type Props = { params: Promise<{ id: string }> };
+
+async function load(params: Props['params']): Promise<ComparisonDetail> {
+  const { id } = await params;
+  if (!/^[1-9]\d{0,15}$/.test(id)) notFound();
+  try {
+    return getComparison(Number(id));
+  } catch (error) {
+    if (isAppError(error) && error.status === 404) notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await load(params)).title };
+}
+
+export default async function ComparisonPage({ params }: Props) {
+  const comparison = await load(params);
+  const members = new Set(comparison.figures.map((figure) => figure.annotationId));
+  const candidates = listFigures()
+    .filter((figure) => !members.has(figure.annotationId))
+    .map(({ annotationId, articleTitle, quote }) => ({ annotationId, articleTitle, quote }));
+  return (
+    <div className="page">
+      <ComparisonView comparison={comparison} candidates={candidates} events={listEvents().map((event) => event.name)} />
+    </div>
+  );
+}

@@ -1,0 +1,243 @@
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { cleanName, nameKey } from '../lib/actors/names';
+import { AppError } from '../lib/errors';
+import { getDb, writeTransaction, type Tx } from './client';
+import { nowIso } from './clock';
+import { logChange } from './history-log';
+import { ACTOR_KINDS, actorAliases, actors, annotations, articles, claimDetails, figureDetails, type Actor } from './schema';
+
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+export interface ActorRef {
+  id: number;
+  canonicalName: string;
+}
+
+export interface ActorSummary extends Omit<Actor, 'nameKey'> {
+  aliases: string[];
+  mentionCount: number;
+  claimCount: number;
+  figureCount: number;
+}
+
+export interface ActorSpanRef {
+  annotationId: number;
+  articleId: number;
+  articleTitle: string;
+  label: 'claim' | 'actor' | 'figure';
+  quote: string;
+  start: number;
+}
+
+export interface ActorProfile extends ActorSummary {
+  mentions: ActorSpanRef[];
+  claims: ActorSpanRef[];
+  figures: ActorSpanRef[];
+}
+
+export interface ActorDraft {
+  canonicalName: string;
+  kind?: ActorKind;
+  aliases?: string[];
+}
+
+export interface ActorPatch {
+  canonicalName?: string;
+  kind?: ActorKind;
+  aliases?: string[];
+  expectedVersion?: number;
+}
+
+type Reader = Pick<Tx, 'select'>;
+
+/** The actor a name or one of its aliases belongs to, if any. */
+export function findActorIdByName(db: Reader, name: string): number | null {
+  const key = nameKey(name);
+  if (!key) return null;
+  const direct = db.select({ id: actors.id }).from(actors).where(eq(actors.nameKey, key)).get();
+  if (direct) return direct.id;
+  const alias = db.select({ id: actorAliases.actorId }).from(actorAliases).where(eq(actorAliases.aliasKey, key)).get();
+  return alias?.id ?? null;
+}
+
+/** Tagging a name links to the actor already known by it; a new name becomes a new actor. */
+export function ensureActor(tx: Tx, name: string, reviewerId: number): number {
+  return findActorIdByName(tx, name) ?? insertActor(tx, { canonicalName: name }, reviewerId).id;
+}
+
+/** A referenced actor must exist: a body naming an unknown one is refused (422), not a missing page (404). */
+export function requireActorRef(db: Reader, id: number, role: string): ActorRef {
+  const actor = db.select({ id: actors.id, canonicalName: actors.canonicalName }).from(actors).where(eq(actors.id, id)).get();
+  if (!actor) throw new AppError('actor_unknown', 422, `There is no actor ${id} to use as ${role}.`, { actorId: id });
+  return actor;
+}
+
+export function listActors(): ActorSummary[] {
+  const db = getDb();
+  const rows = db.select().from(actors).orderBy(asc(sql`lower(${actors.canonicalName})`)).all();
+  const aliases = aliasesByActor(db, rows.map((row) => row.id));
+  const mentions = countLinks('mentions');
+  const claims = countLinks('claims');
+  const figures = countLinks('figures');
+  return rows.map(({ nameKey: _key, ...actor }) => ({
+    ...actor,
+    aliases: aliases.get(actor.id) ?? [],
+    mentionCount: mentions.get(actor.id) ?? 0,
+    claimCount: claims.get(actor.id) ?? 0,
+    figureCount: figures.get(actor.id) ?? 0,
+  }));
+}
+
+export function getActorProfile(id: number): ActorProfile {
+  const db = getDb();
+  const summary = listActors().find((actor) => actor.id === id);
+  if (!summary) throw new AppError('actor_not_found', 404, `There is no actor ${id}.`);
+  const spans = (column: typeof annotations.actorId | typeof claimDetails.claimantActorId | typeof figureDetails.sourceActorId) => {
+    const query = db
+      .select({
+        annotationId: annotations.id,
+        articleId: annotations.articleId,
+        articleTitle: articles.title,
+        label: annotations.label,
+        quote: annotations.quote,
+        start: annotations.start,
+      })
+      .from(annotations)
+      .innerJoin(articles, and(eq(articles.id, annotations.articleId), isNull(articles.deletedAt)))
+      .leftJoin(claimDetails, eq(claimDetails.annotationId, annotations.id))
+      .leftJoin(figureDetails, eq(figureDetails.annotationId, annotations.id));
+    return query
+      .where(and(eq(column, id), isNull(annotations.deletedAt)))
+      .orderBy(asc(annotations.articleId), asc(annotations.start))
+      .all();
+  };
+  return {
+    ...summary,
+    mentions: spans(annotations.actorId).filter((span) => span.label === 'actor'),
+    claims: spans(claimDetails.claimantActorId).filter((span) => span.label === 'claim'),
+    figures: spans(figureDetails.sourceActorId).filter((span) => span.label === 'figure'),
+  };
+}
+
+export function createActor(draft: ActorDraft, reviewerId: number): ActorSummary {
+  const id = writeTransaction((tx) => {
+    if (findActorIdByName(tx, draft.canonicalName) !== null) throw nameTaken(draft.canonicalName);
+    const actor = insertActor(tx, draft, reviewerId);
+    setAliases(tx, actor.id, draft.aliases ?? []);
+    return actor.id;
+  });
+  return listActors().find((actor) => actor.id === id)!;
+}
+
+export function updateActor(id: number, patch: ActorPatch, reviewerId: number): ActorSummary {
+  writeTransaction((tx) => {
+    const before = tx.select().from(actors).where(eq(actors.id, id)).get();
+    if (!before) throw new AppError('actor_not_found', 404, `There is no actor ${id}.`);
+    if (patch.expectedVersion !== undefined && patch.expectedVersion !== before.version) {
+      throw new AppError('version_conflict', 409, `Actor ${id} was changed elsewhere. Reload to see the latest.`, {
+        currentVersion: before.version,
+      });
+    }
+    const beforeAliases = aliasesByActor(tx, [id]).get(id) ?? [];
+    const changes: Partial<Actor> = {};
+    if (patch.canonicalName !== undefined && cleanName(patch.canonicalName) !== before.canonicalName) {
+      const name = cleanName(patch.canonicalName);
+      if (!nameKey(name)) throw new AppError('actor_name_blank', 422, 'An actor needs a name.');
+      const holder = findActorIdByName(tx, name);
+      if (holder !== null && holder !== id) throw nameTaken(name);
+      changes.canonicalName = name;
+      changes.nameKey = nameKey(name);
+    }
+    if (patch.kind !== undefined && patch.kind !== before.kind) changes.kind = patch.kind;
+    const aliasesChanged = patch.aliases !== undefined && JSON.stringify(normaliseAliases(patch.aliases)) !== JSON.stringify(beforeAliases);
+    if (Object.keys(changes).length === 0 && !aliasesChanged) return;
+    const at = nowIso();
+    const after = tx
+      .update(actors)
+      .set({ ...changes, version: before.version + 1, updatedAt: at })
+      .where(eq(actors.id, id))
+      .returning()
+      .get();
+    if (aliasesChanged) setAliases(tx, id, patch.aliases!);
+    logChange(tx, {
+      entityType: 'actor',
+      entityId: id,
+      articleId: null,
+      reviewerId,
+      action: 'update',
+      before: { ...before, aliases: beforeAliases },
+      after: { ...after, aliases: aliasesByActor(tx, [id]).get(id) ?? [] },
+      at,
+    });
+  });
+  return listActors().find((actor) => actor.id === id)!;
+}
+
+function insertActor(tx: Tx, draft: ActorDraft, reviewerId: number): Actor {
+  const name = cleanName(draft.canonicalName);
+  if (!nameKey(name)) throw new AppError('actor_name_blank', 422, 'An actor needs a name.');
+  const at = nowIso();
+  const actor = tx
+    .insert(actors)
+    .values({ canonicalName: name, nameKey: nameKey(name), kind: draft.kind ?? 'other', createdBy: reviewerId, createdAt: at, updatedAt: at })
+    .returning()
+    .get();
+  logChange(tx, { entityType: 'actor', entityId: actor.id, articleId: null, reviewerId, action: 'create', before: null, after: actor, at });
+  return actor;
+}
+
+function normaliseAliases(aliases: string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const alias of aliases) {
+    const clean = cleanName(alias);
+    if (nameKey(clean) && !seen.has(nameKey(clean))) seen.set(nameKey(clean), clean);
+  }
+  return [...seen.values()].sort((a, b) => a.localeCompare(b));
+}
+
+function setAliases(tx: Tx, actorId: number, aliases: string[]): void {
+  tx.delete(actorAliases).where(eq(actorAliases.actorId, actorId)).run();
+  for (const alias of normaliseAliases(aliases)) {
+    const key = nameKey(alias);
+    const holder = findActorIdByName(tx, alias);
+    if (holder !== null && holder !== actorId) throw nameTaken(alias);
+    if (key === tx.select({ key: actors.nameKey }).from(actors).where(eq(actors.id, actorId)).get()?.key) continue;
+    tx.insert(actorAliases).values({ actorId, alias, aliasKey: key }).run();
+  }
+}
+
+function aliasesByActor(db: Reader, ids: number[]): Map<number, string[]> {
+  const result = new Map<number, string[]>();
+  if (ids.length === 0) return result;
+  // Past a few hundred ids, reading every alias is cheaper than a huge IN list (and stays under SQLite's variable limit).
+  const rows = db
+    .select()
+    .from(actorAliases)
+    .where(ids.length > 500 ? undefined : inArray(actorAliases.actorId, ids))
+    .orderBy(asc(actorAliases.alias))
+    .all();
+  for (const row of rows) result.set(row.actorId, [...(result.get(row.actorId) ?? []), row.alias]);
+  return result;
+}
+
+// How many live spans on live articles link to each actor, by each of the three links.
+const LINK_COUNTS = {
+  mentions: sql`select a.actor_id as actorId, count(*) as n from annotations a
+    join articles r on r.id = a.article_id and r.deleted_at is null
+    where a.deleted_at is null and a.label = 'actor' and a.actor_id is not null group by a.actor_id`,
+  claims: sql`select c.claimant_actor_id as actorId, count(*) as n from claim_details c
+    join annotations a on a.id = c.annotation_id join articles r on r.id = a.article_id and r.deleted_at is null
+    where a.deleted_at is null and a.label = 'claim' and c.claimant_actor_id is not null group by c.claimant_actor_id`,
+  figures: sql`select f.source_actor_id as actorId, count(*) as n from figure_details f
+    join annotations a on a.id = f.annotation_id join articles r on r.id = a.article_id and r.deleted_at is null
+    where a.deleted_at is null and a.label = 'figure' and f.source_actor_id is not null group by f.source_actor_id`,
+};
+
+function countLinks(link: keyof typeof LINK_COUNTS): Map<number, number> {
+  const rows = getDb().all<{ actorId: number; n: number }>(LINK_COUNTS[link]);
+  return new Map(rows.map((row) => [row.actorId, row.n]));
+}
+
+function nameTaken(name: string): AppError {
+  return new AppError('actor_name_taken', 409, `Another actor is already called “${cleanName(name)}” (as its name or an alias).`);
+}

@@ -1,0 +1,232 @@
+import { and, eq, inArray, isNull, lte, gte, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { AppError } from '../lib/errors';
+import { readFigure } from '../lib/figures/read-figure';
+import type { Label } from '../lib/labels';
+import { ensureActor, findActorIdByName, requireActorRef, type ActorRef } from './actors';
+import { categoryNames } from './categories';
+import type { Tx } from './client';
+import { CLAIM_STATUSES, FIGURE_QUALIFIERS, actors, annotations, claimDetails, figureDetails, type Annotation } from './schema';
+
+export type Qualifier = (typeof FIGURE_QUALIFIERS)[number];
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+export interface FigureView {
+  min: number | null;
+  max: number | null;
+  qualifier: Qualifier;
+  vague: boolean;
+  category: string;
+  counted: string | null;
+  place: string | null;
+  time: string | null;
+  sourceActor: ActorRef | null;
+  sourceText: string | null;
+}
+
+export interface ClaimView {
+  status: ClaimStatus;
+  claimant: ActorRef | null;
+}
+
+export interface LabelDetails {
+  actor: ActorRef | null;
+  figure: FigureView | null;
+  claim: ClaimView | null;
+}
+
+export interface FigurePatch {
+  min?: number | null;
+  max?: number | null;
+  qualifier?: Qualifier;
+  vague?: boolean;
+  category?: string;
+  counted?: string | null;
+  place?: string | null;
+  time?: string | null;
+  sourceActorId?: number | null;
+  sourceText?: string | null;
+}
+
+export interface ClaimPatch {
+  status?: ClaimStatus;
+  claimantActorId?: number | null;
+}
+
+type Reader = Pick<Tx, 'select'>;
+
+const sourceActors = alias(actors, 'source_actors');
+const claimants = alias(actors, 'claimants');
+const mentioned = alias(actors, 'mentioned');
+
+/**
+ * The label-specific details of the annotations matched by `scope` (a condition on the
+ * annotations table), keyed by annotation id. Details of a label the annotation no longer
+ * has are kept in the database (so relabelling back restores them) but not shown.
+ */
+export function loadDetails(db: Reader, rows: readonly Pick<Annotation, 'id' | 'label'>[], scope: SQL | undefined): Map<number, LabelDetails> {
+  const labels = new Map<number, Label>(rows.map((row) => [row.id, row.label]));
+  const details = new Map<number, LabelDetails>(rows.map((row) => [row.id, { actor: null, figure: null, claim: null }]));
+  if (rows.length === 0) return details;
+
+  for (const row of db
+    .select({ id: annotations.id, actorId: mentioned.id, actorName: mentioned.canonicalName })
+    .from(annotations)
+    .innerJoin(mentioned, eq(mentioned.id, annotations.actorId))
+    .where(scope)
+    .all()) {
+    const entry = details.get(row.id);
+    if (entry && labels.get(row.id) === 'actor') entry.actor = { id: row.actorId, canonicalName: row.actorName };
+  }
+
+  for (const row of db
+    .select({ figure: figureDetails, sourceName: sourceActors.canonicalName })
+    .from(figureDetails)
+    .innerJoin(annotations, eq(annotations.id, figureDetails.annotationId))
+    .leftJoin(sourceActors, eq(sourceActors.id, figureDetails.sourceActorId))
+    .where(scope)
+    .all()) {
+    const entry = details.get(row.figure.annotationId);
+    if (entry && labels.get(row.figure.annotationId) === 'figure') entry.figure = toFigureView(row.figure, row.sourceName);
+  }
+
+  for (const row of db
+    .select({ claim: claimDetails, claimantName: claimants.canonicalName })
+    .from(claimDetails)
+    .innerJoin(annotations, eq(annotations.id, claimDetails.annotationId))
+    .leftJoin(claimants, eq(claimants.id, claimDetails.claimantActorId))
+    .where(scope)
+    .all()) {
+    const entry = details.get(row.claim.annotationId);
+    if (!entry || labels.get(row.claim.annotationId) !== 'claim') continue;
+    const claimant = row.claim.claimantActorId !== null && row.claimantName !== null ? { id: row.claim.claimantActorId, canonicalName: row.claimantName } : null;
+    entry.claim = { status: row.claim.status, claimant };
+  }
+  return details;
+}
+
+function toFigureView(row: typeof figureDetails.$inferSelect, sourceName: string | null): FigureView {
+  return {
+    min: row.valueMin,
+    max: row.valueMax,
+    qualifier: row.qualifier,
+    vague: row.vague,
+    category: row.category,
+    counted: row.counted,
+    place: row.place,
+    time: row.time,
+    sourceActor: row.sourceActorId !== null && sourceName !== null ? { id: row.sourceActorId, canonicalName: sourceName } : null,
+    sourceText: row.sourceText,
+  };
+}
+
+/**
+ * Gives an annotation what its label needs, without overwriting anything a reviewer set:
+ * an actor span is linked to the actor of that name (created if new); a figure is read
+ * from its text and sentence; a claim starts unverified.
+ */
+export function ensureLabelDetails(tx: Tx, annotation: Annotation, articleText: string, reviewerId: number): void {
+  if (annotation.label === 'actor' && annotation.actorId === null) {
+    const actorId = ensureActor(tx, annotation.quote, reviewerId);
+    tx.update(annotations).set({ actorId }).where(eq(annotations.id, annotation.id)).run();
+  }
+  if (annotation.label === 'figure' && !tx.select().from(figureDetails).where(eq(figureDetails.annotationId, annotation.id)).get()) {
+    tx.insert(figureDetails).values(readFigureDetails(tx, annotation, articleText)).run();
+  }
+  if (annotation.label === 'claim' && !tx.select().from(claimDetails).where(eq(claimDetails.annotationId, annotation.id)).get()) {
+    tx.insert(claimDetails).values({ annotationId: annotation.id }).run();
+  }
+}
+
+function readFigureDetails(tx: Tx, annotation: Annotation, articleText: string): typeof figureDetails.$inferInsert {
+  const reading = readFigure(articleText, annotation, { categories: categoryNames(tx) });
+  let sourceActorId: number | null = null;
+  if (reading.source) {
+    // Prefer an actor span the reviewer already tagged at the attribution, then a known name.
+    const tagged = tx
+      .select({ actorId: annotations.actorId })
+      .from(annotations)
+      .where(
+        and(
+          eq(annotations.articleId, annotation.articleId),
+          eq(annotations.label, 'actor'),
+          isNull(annotations.deletedAt),
+          lte(annotations.start, reading.source.end),
+          gte(annotations.end, reading.source.start),
+        ),
+      )
+      .get();
+    sourceActorId = tagged?.actorId ?? findActorIdByName(tx, reading.source.text);
+  }
+  return {
+    annotationId: annotation.id,
+    valueMin: reading.min,
+    valueMax: reading.max,
+    qualifier: reading.qualifier,
+    vague: reading.vague,
+    category: reading.category,
+    counted: reading.counted,
+    place: reading.place?.text ?? null,
+    time: reading.time?.text ?? null,
+    sourceActorId,
+    sourceText: reading.source?.text ?? null,
+  };
+}
+
+/** Applies a reviewer's corrections to a figure, checking them as a whole (min ≤ max, known category and actor). */
+export function applyFigurePatch(tx: Tx, annotationId: number, patch: FigurePatch): void {
+  const current = tx.select().from(figureDetails).where(eq(figureDetails.annotationId, annotationId)).get();
+  if (!current) throw new AppError('not_a_figure', 422, `Annotation ${annotationId} is not a figure, so it has no figure details.`);
+  const next = {
+    valueMin: patch.min !== undefined ? patch.min : current.valueMin,
+    valueMax: patch.max !== undefined ? patch.max : current.valueMax,
+    qualifier: patch.qualifier ?? current.qualifier,
+    vague: patch.vague ?? current.vague,
+    category: patch.category !== undefined ? patch.category.trim().toLocaleLowerCase('en') : current.category,
+    counted: patch.counted !== undefined ? blankToNull(patch.counted) : current.counted,
+    place: patch.place !== undefined ? blankToNull(patch.place) : current.place,
+    time: patch.time !== undefined ? blankToNull(patch.time) : current.time,
+    sourceActorId: patch.sourceActorId !== undefined ? patch.sourceActorId : current.sourceActorId,
+    sourceText: patch.sourceText !== undefined ? blankToNull(patch.sourceText) : current.sourceText,
+  };
+  if (next.valueMin !== null && next.valueMax !== null && next.valueMin > next.valueMax) {
+    throw new AppError('figure_range_invalid', 422, `The lowest value (${next.valueMin}) is greater than the highest (${next.valueMax}).`);
+  }
+  if (patch.category !== undefined && !categoryNames(tx).includes(next.category)) {
+    throw new AppError('category_unknown', 422, `“${next.category}” is not a figure category. Add it to the list of categories first.`);
+  }
+  if (patch.sourceActorId !== undefined && patch.sourceActorId !== null) requireActorRef(tx, patch.sourceActorId, 'the source');
+  tx.update(figureDetails).set(next).where(eq(figureDetails.annotationId, annotationId)).run();
+}
+
+export function applyClaimPatch(tx: Tx, annotationId: number, patch: ClaimPatch): void {
+  const current = tx.select().from(claimDetails).where(eq(claimDetails.annotationId, annotationId)).get();
+  if (!current) throw new AppError('not_a_claim', 422, `Annotation ${annotationId} is not a claim, so it has no claimant or status.`);
+  if (patch.claimantActorId !== undefined && patch.claimantActorId !== null) requireActorRef(tx, patch.claimantActorId, 'the claimant');
+  tx.update(claimDetails)
+    .set({
+      status: patch.status ?? current.status,
+      claimantActorId: patch.claimantActorId !== undefined ? patch.claimantActorId : current.claimantActorId,
+    })
+    .where(eq(claimDetails.annotationId, annotationId))
+    .run();
+}
+
+/** The whole state of one annotation, as history records it. */
+export function annotationState(db: Reader, id: number) {
+  const row = db.select().from(annotations).where(eq(annotations.id, id)).get();
+  if (!row) return null;
+  const { deletedAt: _deletedAt, ...annotation } = row;
+  const figure = row.label === 'figure' ? (db.select().from(figureDetails).where(eq(figureDetails.annotationId, id)).get() ?? null) : null;
+  const claim = row.label === 'claim' ? (db.select().from(claimDetails).where(eq(claimDetails.annotationId, id)).get() ?? null) : null;
+  return { ...annotation, figure, claim };
+}
+
+export function detailsScopeForIds(ids: number[]): SQL | undefined {
+  return inArray(annotations.id, ids);
+}
+
+function blankToNull(value: string | null): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+}

@@ -1,0 +1,59 @@
+import { asc, eq, max } from 'drizzle-orm';
+import { AppError } from '../lib/errors';
+import { getDb, writeTransaction, type Tx } from './client';
+import { nowIso } from './clock';
+import { logChange } from './history-log';
+import { figureCategories, figureDetails } from './schema';
+
+export function listCategories(): string[] {
+  return categoryNames(getDb());
+}
+
+export function categoryNames(db: Pick<Tx, 'select'>): string[] {
+  return db
+    .select({ name: figureCategories.name })
+    .from(figureCategories)
+    .orderBy(asc(figureCategories.position), asc(figureCategories.id))
+    .all()
+    .map((row) => row.name);
+}
+
+/** Category names are short lower-case words, so "Killed " and "killed" are one category. */
+export function categoryKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
+}
+
+export function addCategory(name: string, reviewerId: number): string[] {
+  const key = categoryKey(name);
+  if (!key) throw new AppError('category_blank', 422, 'A category needs a name.');
+  return writeTransaction((tx) => {
+    if (categoryNames(tx).includes(key)) {
+      throw new AppError('category_exists', 409, `There is already a category “${key}”.`);
+    }
+    const last = tx.select({ position: max(figureCategories.position) }).from(figureCategories).get();
+    const at = nowIso();
+    const row = tx
+      .insert(figureCategories)
+      .values({ name: key, position: (last?.position ?? 0) + 1, createdAt: at })
+      .returning()
+      .get();
+    logChange(tx, { entityType: 'category', entityId: row.id, articleId: null, reviewerId, action: 'create', before: null, after: row, at });
+    return categoryNames(tx);
+  });
+}
+
+/** Removes an unused category; one that figures still count would leave them pointing nowhere. */
+export function removeCategory(name: string, reviewerId: number): string[] {
+  const key = categoryKey(name);
+  return writeTransaction((tx) => {
+    const row = tx.select().from(figureCategories).where(eq(figureCategories.name, key)).get();
+    if (!row) throw new AppError('category_not_found', 404, `There is no category “${key}”.`);
+    const inUse = tx.select({ id: figureDetails.annotationId }).from(figureDetails).where(eq(figureDetails.category, key)).get();
+    if (inUse) {
+      throw new AppError('category_in_use', 409, `Figures still count “${key}”: change them to another category first.`);
+    }
+    tx.delete(figureCategories).where(eq(figureCategories.id, row.id)).run();
+    logChange(tx, { entityType: 'category', entityId: row.id, articleId: null, reviewerId, action: 'delete', before: row, after: null, at: nowIso() });
+    return categoryNames(tx);
+  });
+}

@@ -1,0 +1,411 @@
+import { and, asc, desc, eq, inArray, isNull, max } from 'drizzle-orm';
+import { nameKey } from '../lib/actors/names';
+import { markDisagreements } from '../lib/comparisons/disagreement';
+import { valueSpread } from '../lib/comparisons/spread';
+import { suggestComparisons, suggestionKey, type ComparisonSuggestion } from '../lib/comparisons/suggest';
+import type { ComparableFigure, ComparedField } from '../lib/comparisons/types';
+import { AppError } from '../lib/errors';
+import { sentenceAround } from '../lib/text/sentences';
+import { loadDetails, type FigureView } from './annotation-details';
+import { getDb, writeTransaction, type Tx } from './client';
+import { nowIso } from './clock';
+import { logChange } from './history-log';
+import {
+  COMPARISON_STATUSES,
+  annotations,
+  articles,
+  comparisonMembers,
+  comparisons,
+  dismissedSuggestions,
+  events,
+  reviewers,
+  type Comparison,
+} from './schema';
+
+export type ComparisonStatus = (typeof COMPARISON_STATUSES)[number];
+
+/** One column of the side-by-side table. */
+export interface ComparedFigure {
+  annotationId: number;
+  articleId: number;
+  articleTitle: string;
+  articleSource: string;
+  quote: string;
+  sentence: string;
+  figure: FigureView;
+}
+
+export interface ComparisonSummary extends Omit<Comparison, 'deletedAt'> {
+  eventName: string | null;
+  createdByName: string;
+  memberCount: number;
+  articleCount: number;
+  spread: string;
+}
+
+export interface ComparisonDetail extends ComparisonSummary {
+  figures: ComparedFigure[];
+  differs: Record<ComparedField, boolean>;
+}
+
+export interface ComparisonDraft {
+  title: string;
+  annotationIds: number[];
+  eventName?: string | null;
+}
+
+export interface ComparisonPatch {
+  title?: string;
+  status?: ComparisonStatus;
+  resolutionNote?: string;
+  eventName?: string | null;
+  expectedVersion?: number;
+}
+
+/** A suggestion with what the reviewer needs to judge it. */
+export interface SuggestionView extends ComparisonSuggestion {
+  figures: ComparedFigure[];
+}
+
+type Reader = Pick<Tx, 'select'>;
+
+/** Every live figure on a live article (optionally only some), with its details and sentence. */
+function loadFigures(db: Reader, onlyIds?: number[]): ComparedFigure[] {
+  if (onlyIds && onlyIds.length === 0) return [];
+  const scope = and(
+    eq(annotations.label, 'figure'),
+    isNull(annotations.deletedAt),
+    onlyIds ? inArray(annotations.id, onlyIds) : undefined,
+  );
+  const rows = db
+    .select({
+      id: annotations.id,
+      label: annotations.label,
+      articleId: annotations.articleId,
+      start: annotations.start,
+      end: annotations.end,
+      quote: annotations.quote,
+      articleTitle: articles.title,
+      articleSource: articles.source,
+      text: articles.text,
+    })
+    .from(annotations)
+    .innerJoin(articles, and(eq(articles.id, annotations.articleId), isNull(articles.deletedAt)))
+    .where(scope)
+    .orderBy(asc(annotations.articleId), asc(annotations.start))
+    .all();
+  const details = loadDetails(db, rows, scope);
+  return rows.flatMap((row) => {
+    const figure = details.get(row.id)?.figure;
+    if (!figure) return [];
+    return [
+      {
+        annotationId: row.id,
+        articleId: row.articleId,
+        articleTitle: row.articleTitle,
+        articleSource: row.articleSource,
+        quote: row.quote,
+        sentence: sentenceAround(row.text, row.start, row.end).text,
+        figure,
+      },
+    ];
+  });
+}
+
+/** Every figure in the library, for choosing one more column of a comparison. */
+export function listFigures(): ComparedFigure[] {
+  return loadFigures(getDb());
+}
+
+export function toComparable(figure: ComparedFigure): ComparableFigure {
+  return {
+    annotationId: figure.annotationId,
+    articleId: figure.articleId,
+    min: figure.figure.min,
+    max: figure.figure.max,
+    qualifier: figure.figure.qualifier,
+    category: figure.figure.category,
+    counted: figure.figure.counted,
+    place: figure.figure.place,
+    time: figure.figure.time,
+    source: figure.figure.sourceActor?.canonicalName ?? figure.figure.sourceText,
+    quote: figure.quote,
+  };
+}
+
+function membersOf(db: Reader, comparisonIds: number[]): Map<number, number[]> {
+  const result = new Map<number, number[]>();
+  if (comparisonIds.length === 0) return result;
+  const rows = db
+    .select({ comparisonId: comparisonMembers.comparisonId, annotationId: comparisonMembers.annotationId })
+    .from(comparisonMembers)
+    .innerJoin(annotations, and(eq(annotations.id, comparisonMembers.annotationId), isNull(annotations.deletedAt)))
+    .innerJoin(articles, and(eq(articles.id, annotations.articleId), isNull(articles.deletedAt)))
+    .where(inArray(comparisonMembers.comparisonId, comparisonIds))
+    .orderBy(asc(comparisonMembers.position))
+    .all();
+  for (const row of rows) result.set(row.comparisonId, [...(result.get(row.comparisonId) ?? []), row.annotationId]);
+  return result;
+}
+
+function baseRows(db: Reader, id?: number) {
+  return db
+    .select({ comparison: comparisons, eventName: events.name, createdByName: reviewers.displayName })
+    .from(comparisons)
+    .leftJoin(events, eq(events.id, comparisons.eventId))
+    .innerJoin(reviewers, eq(reviewers.id, comparisons.createdBy))
+    .where(and(isNull(comparisons.deletedAt), id === undefined ? undefined : eq(comparisons.id, id)))
+    .orderBy(desc(comparisons.updatedAt), desc(comparisons.id))
+    .all();
+}
+
+function summarise(row: ReturnType<typeof baseRows>[number], figures: ComparedFigure[]): ComparisonSummary {
+  const { deletedAt: _deletedAt, ...comparison } = row.comparison;
+  return {
+    ...comparison,
+    eventName: row.eventName,
+    createdByName: row.createdByName,
+    memberCount: figures.length,
+    articleCount: new Set(figures.map((figure) => figure.articleId)).size,
+    spread: valueSpread(figures.map(toComparable)).text,
+  };
+}
+
+/** The Comparisons page: every comparison in the library with its status and the spread of values. */
+export function listComparisons(): ComparisonSummary[] {
+  const db = getDb();
+  const rows = baseRows(db);
+  const members = membersOf(db, rows.map((row) => row.comparison.id));
+  const figures = new Map(loadFigures(db, [...new Set([...members.values()].flat())]).map((figure) => [figure.annotationId, figure]));
+  return rows.map((row) =>
+    summarise(
+      row,
+      (members.get(row.comparison.id) ?? []).flatMap((id) => figures.get(id) ?? []),
+    ),
+  );
+}
+
+export function getComparison(id: number): ComparisonDetail {
+  const db = getDb();
+  const row = baseRows(db, id)[0];
+  if (!row) throw comparisonNotFound(id);
+  const memberIds = membersOf(db, [id]).get(id) ?? [];
+  const byId = new Map(loadFigures(db, memberIds).map((figure) => [figure.annotationId, figure]));
+  const figures = memberIds.flatMap((memberId) => byId.get(memberId) ?? []);
+  return { ...summarise(row, figures), figures, differs: markDisagreements(figures.map(toComparable)) };
+}
+
+/** Comparisons that hold any of an article's figures, for the article's side panel. */
+export function comparisonsForArticle(articleId: number): { id: number; title: string; status: ComparisonStatus; annotationIds: number[] }[] {
+  const db = getDb();
+  const ids = db
+    .selectDistinct({ id: comparisonMembers.comparisonId })
+    .from(comparisonMembers)
+    .innerJoin(annotations, eq(annotations.id, comparisonMembers.annotationId))
+    .where(eq(annotations.articleId, articleId))
+    .all()
+    .map((row) => row.id);
+  if (ids.length === 0) return [];
+  const members = membersOf(db, ids);
+  return db
+    .select({ id: comparisons.id, title: comparisons.title, status: comparisons.status })
+    .from(comparisons)
+    .where(and(inArray(comparisons.id, ids), isNull(comparisons.deletedAt)))
+    .orderBy(asc(comparisons.id))
+    .all()
+    .map((comparison) => ({ ...comparison, annotationIds: members.get(comparison.id) ?? [] }));
+}
+
+export function createComparison(draft: ComparisonDraft, reviewerId: number): ComparisonDetail {
+  const id = writeTransaction((tx) => {
+    const title = draft.title.trim();
+    if (!title) throw new AppError('comparison_title_blank', 422, 'A comparison needs a title.');
+    const ids = requireDistinctFigures(tx, draft.annotationIds);
+    if (ids.length < 2) {
+      throw new AppError('comparison_too_small', 422, 'A comparison needs at least two figures to set side by side.');
+    }
+    const at = nowIso();
+    const row = tx
+      .insert(comparisons)
+      .values({ title, eventId: resolveEvent(tx, draft.eventName), createdBy: reviewerId, createdAt: at, updatedAt: at })
+      .returning()
+      .get();
+    ids.forEach((annotationId, position) => tx.insert(comparisonMembers).values({ comparisonId: row.id, annotationId, position }).run());
+    logChange(tx, { entityType: 'comparison', entityId: row.id, articleId: null, reviewerId, action: 'create', before: null, after: { ...row, annotationIds: ids }, at });
+    return row.id;
+  });
+  return getComparison(id);
+}
+
+export function updateComparison(id: number, patch: ComparisonPatch, reviewerId: number): ComparisonDetail {
+  writeTransaction((tx) => {
+    const before = requireComparison(tx, id, patch.expectedVersion);
+    const changes: Partial<Comparison> = {};
+    if (patch.title !== undefined) {
+      const title = patch.title.trim();
+      if (!title) throw new AppError('comparison_title_blank', 422, 'A comparison needs a title.');
+      if (title !== before.title) changes.title = title;
+    }
+    if (patch.status !== undefined && patch.status !== before.status) changes.status = patch.status;
+    if (patch.resolutionNote !== undefined && patch.resolutionNote.trim() !== before.resolutionNote) changes.resolutionNote = patch.resolutionNote.trim();
+    if (patch.eventName !== undefined) {
+      const eventId = resolveEvent(tx, patch.eventName);
+      if (eventId !== before.eventId) changes.eventId = eventId;
+    }
+    if (Object.keys(changes).length === 0) return;
+    touch(tx, before, changes, reviewerId);
+  });
+  return getComparison(id);
+}
+
+/** Adds one more figure, from this article or any other; the same figure twice is refused. */
+export function addComparisonMember(id: number, annotationId: number, reviewerId: number, expectedVersion?: number): ComparisonDetail {
+  writeTransaction((tx) => {
+    const before = requireComparison(tx, id, expectedVersion);
+    requireDistinctFigures(tx, [annotationId]);
+    const existing = tx
+      .select()
+      .from(comparisonMembers)
+      .where(and(eq(comparisonMembers.comparisonId, id), eq(comparisonMembers.annotationId, annotationId)))
+      .get();
+    if (existing) {
+      throw new AppError('figure_already_compared', 409, `Figure ${annotationId} is already in this comparison.`);
+    }
+    const last = tx.select({ position: max(comparisonMembers.position) }).from(comparisonMembers).where(eq(comparisonMembers.comparisonId, id)).get();
+    tx.insert(comparisonMembers).values({ comparisonId: id, annotationId, position: (last?.position ?? -1) + 1 }).run();
+    touch(tx, before, {}, reviewerId, { added: annotationId });
+  });
+  return getComparison(id);
+}
+
+export function removeComparisonMember(id: number, annotationId: number, reviewerId: number, expectedVersion?: number): ComparisonDetail {
+  writeTransaction((tx) => {
+    const before = requireComparison(tx, id, expectedVersion);
+    const members = membersOf(tx, [id]).get(id) ?? [];
+    if (!members.includes(annotationId)) {
+      throw new AppError('figure_not_compared', 404, `Figure ${annotationId} is not in comparison ${id}.`);
+    }
+    if (members.length <= 2) {
+      throw new AppError('comparison_too_small', 422, 'A comparison keeps at least two figures: delete the comparison instead.');
+    }
+    tx.delete(comparisonMembers).where(and(eq(comparisonMembers.comparisonId, id), eq(comparisonMembers.annotationId, annotationId))).run();
+    touch(tx, before, {}, reviewerId, { removed: annotationId });
+  });
+  return getComparison(id);
+}
+
+export function deleteComparison(id: number, reviewerId: number): void {
+  writeTransaction((tx) => {
+    const before = requireComparison(tx, id, undefined);
+    const at = nowIso();
+    tx.update(comparisons).set({ deletedAt: at, updatedAt: at, version: before.version + 1 }).where(eq(comparisons.id, id)).run();
+    logChange(tx, { entityType: 'comparison', entityId: id, articleId: null, reviewerId, action: 'delete', before, after: null, at });
+  });
+}
+
+export function listEvents(): { id: number; name: string }[] {
+  return getDb().select({ id: events.id, name: events.name }).from(events).orderBy(asc(events.name)).all();
+}
+
+/** Figures that look like the same thing counted differently, minus what was dismissed or already compared. */
+export function listSuggestions(articleId?: number): SuggestionView[] {
+  const db = getDb();
+  const figures = loadFigures(db);
+  const dismissed = new Set(db.select({ key: dismissedSuggestions.key }).from(dismissedSuggestions).all().map((row) => row.key));
+  const live = baseRows(db).map((row) => row.comparison.id);
+  const existing = [...membersOf(db, live).values()];
+  const byId = new Map(figures.map((figure) => [figure.annotationId, figure]));
+  return suggestComparisons(figures.map(toComparable), { dismissed, existing })
+    .filter((suggestion) => articleId === undefined || suggestion.annotationIds.some((id) => byId.get(id)?.articleId === articleId))
+    .map((suggestion) => ({ ...suggestion, figures: suggestion.annotationIds.flatMap((id) => byId.get(id) ?? []) }));
+}
+
+/** Remembers that the reviewer turned a suggestion down, so it is not offered again. */
+export function dismissSuggestion(annotationIds: number[], reviewerId: number): void {
+  writeTransaction((tx) => {
+    const ids = requireDistinctFigures(tx, annotationIds);
+    if (ids.length < 2) throw new AppError('comparison_too_small', 422, 'A suggestion holds at least two figures.');
+    tx.insert(dismissedSuggestions)
+      .values({ key: suggestionKey(ids), dismissedBy: reviewerId, dismissedAt: nowIso() })
+      .onConflictDoNothing()
+      .run();
+  });
+}
+
+function touch(tx: Tx, before: Comparison, changes: Partial<Comparison>, reviewerId: number, memberChange?: Record<string, number>): void {
+  const at = nowIso();
+  const after = tx
+    .update(comparisons)
+    .set({ ...changes, version: before.version + 1, updatedAt: at })
+    .where(eq(comparisons.id, before.id))
+    .returning()
+    .get();
+  const members = membersOf(tx, [before.id]).get(before.id) ?? [];
+  logChange(tx, {
+    entityType: 'comparison',
+    entityId: before.id,
+    articleId: null,
+    reviewerId,
+    action: 'update',
+    before,
+    after: { ...after, annotationIds: members, ...memberChange },
+    at,
+  });
+}
+
+function requireComparison(tx: Reader, id: number, expectedVersion: number | undefined): Comparison {
+  const row = tx
+    .select()
+    .from(comparisons)
+    .where(and(eq(comparisons.id, id), isNull(comparisons.deletedAt)))
+    .get();
+  if (!row) throw comparisonNotFound(id);
+  if (expectedVersion !== undefined && expectedVersion !== row.version) {
+    throw new AppError('version_conflict', 409, `Comparison ${id} was changed elsewhere (now version ${row.version}). Reload to see the latest.`, {
+      currentVersion: row.version,
+    });
+  }
+  return row;
+}
+
+/** Every id must name a live figure on a live article, and each may appear once. */
+function requireDistinctFigures(tx: Reader, annotationIds: number[]): number[] {
+  const seen = new Set<number>();
+  for (const id of annotationIds) {
+    if (seen.has(id)) throw new AppError('figure_already_compared', 409, `Figure ${id} is listed twice: each figure can appear once in a comparison.`);
+    seen.add(id);
+  }
+  const found = loadFigureIds(tx, annotationIds);
+  const missing = annotationIds.filter((id) => !found.has(id));
+  if (missing.length > 0) {
+    throw new AppError('figure_unknown', 422, `There is no figure ${missing.join(', ')}: only annotations labelled figure can be compared.`, { missing });
+  }
+  return annotationIds;
+}
+
+function loadFigureIds(tx: Reader, ids: number[]): Set<number> {
+  if (ids.length === 0) return new Set();
+  return new Set(
+    tx
+      .select({ id: annotations.id })
+      .from(annotations)
+      .innerJoin(articles, and(eq(articles.id, annotations.articleId), isNull(articles.deletedAt)))
+      .where(and(inArray(annotations.id, ids), eq(annotations.label, 'figure'), isNull(annotations.deletedAt)))
+      .all()
+      .map((row) => row.id),
+  );
+}
+
+/** An event is named once and reused: the same name (ignoring case and spacing) is the same event. */
+function resolveEvent(tx: Tx, name: string | null | undefined): number | null {
+  const clean = name?.replace(/\s+/g, ' ').trim();
+  if (!clean) return null;
+  const key = nameKey(clean);
+  const existing = tx.select({ id: events.id }).from(events).where(eq(events.nameKey, key)).get();
+  if (existing) return existing.id;
+  return tx.insert(events).values({ name: clean, nameKey: key, createdAt: nowIso() }).returning().get().id;
+}
+
+function comparisonNotFound(id: number): AppError {
+  return new AppError('comparison_not_found', 404, `There is no comparison ${id}.`);
+}

@@ -1,0 +1,82 @@
+import { describe, it, expect } from 'vitest';
+import { relatedGroups } from './groups';
+import type { ComparableFigure } from './types';
+
+function figure(overrides: Partial<ComparableFigure> & Pick<ComparableFigure, 'annotationId'>): ComparableFigure {
+  return {
+    articleId: 1,
+    min: 5,
+    max: null,
+    qualifier: 'exact',
+    category: 'killed',
+    counted: null,
+    place: null,
+    time: null,
+    source: null,
+    quote: '',
+    ...overrides,
+  };
+}
+
+const ids = (groups: ComparableFigure[][]): number[][] => groups.map((g) => g.map((f) => f.annotationId));
+
+// The sample article: A, B and C count fighters; D counts strikes in B's town.
+const A = figure({ annotationId: 1, qualifier: 'at_least', counted: 'Shiite militiamen', place: 'Iraq' });
+const B = figure({ annotationId: 2, counted: 'its fighters', place: 'Jurf Al Sakhar' });
+const C = figure({ annotationId: 3, category: 'wounded', counted: 'fighters' });
+const D = figure({
+  annotationId: 4,
+  min: 2,
+  category: 'strikes',
+  counted: 'Kataib Hezbollah operations centres',
+  place: 'Jurf Al Sakhar',
+});
+
+describe('relatedGroups', () => {
+  it('groups the sample fighters and keeps the strikes out despite the shared place', () => {
+    expect(ids(relatedGroups([D, C, B, A]))).toEqual([[1, 2, 3]]);
+  });
+
+  it('relates through a shared place when the category matches and one figure does not say who', () => {
+    const E = figure({ annotationId: 5, min: 7, place: 'the Jurf al Sakhar' });
+    expect(ids(relatedGroups([A, B, C, D, E]))).toEqual([[1, 2, 3, 5]]);
+  });
+
+  it('does not relate a shared place across categories even without who is counted', () => {
+    const strikes = figure({ annotationId: 5, category: 'strikes', place: 'Jurf Al Sakhar' });
+    expect(ids(relatedGroups([B, strikes]))).toEqual([]);
+  });
+
+  it('does not relate a shared place when both say who they count and it differs', () => {
+    const soldiers = figure({ annotationId: 1, min: 3, counted: 'soldiers', place: 'Gaza' });
+    const civilians = figure({ annotationId: 2, min: 20, counted: 'civilians', place: 'Gaza' });
+    expect(ids(relatedGroups([soldiers, civilians]))).toEqual([]);
+    // An unspecified count in the same place bridges them, as it may cover both.
+    const everyone = figure({ annotationId: 3, min: 23, place: 'Gaza' });
+    expect(ids(relatedGroups([soldiers, civilians, everyone]))).toEqual([[1, 2, 3]]);
+  });
+
+  it('relates figures from different articles that count the same people in the same place', () => {
+    const other = figure({ annotationId: 9, articleId: 2, counted: 'militants', place: 'Jurf al Sakhar' });
+    expect(ids(relatedGroups([B, other]))).toEqual([[2, 9]]);
+  });
+
+  it('does not relate figures from different articles by who is counted alone', () => {
+    const elsewhere = figure({ annotationId: 9, articleId: 2, counted: 'militants', place: 'Mosul' });
+    const nowhere = figure({ annotationId: 10, articleId: 3, counted: 'fighters' });
+    expect(ids(relatedGroups([B, elsewhere, nowhere]))).toEqual([]);
+  });
+
+  it('does not relate figures with neither who nor where', () => {
+    expect(ids(relatedGroups([figure({ annotationId: 1 }), figure({ annotationId: 2 })]))).toEqual([]);
+  });
+
+  it('does not relate an annotation to itself', () => {
+    expect(ids(relatedGroups([B, { ...B }]))).toEqual([]);
+  });
+
+  it('returns nothing for no figures or one', () => {
+    expect(relatedGroups([])).toEqual([]);
+    expect(relatedGroups([A])).toEqual([]);
+  });
+});
