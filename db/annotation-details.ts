@@ -1,7 +1,8 @@
 import { and, eq, inArray, isNull, lte, gte, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { AppError } from '../lib/errors';
-import { readFigure } from '../lib/figures/read-figure';
+import { readAttribution, readFigure } from '../lib/figures/read-figure';
+import type { TextRef } from '../lib/figures/types';
 import type { Label } from '../lib/labels';
 import { ensureActor, findActorIdByName, requireActorRef, type ActorRef } from './actors';
 import { categoryNames } from './categories';
@@ -134,30 +135,15 @@ export function ensureLabelDetails(tx: Tx, annotation: Annotation, articleText: 
     tx.insert(figureDetails).values(readFigureDetails(tx, annotation, articleText)).run();
   }
   if (annotation.label === 'claim' && !tx.select().from(claimDetails).where(eq(claimDetails.annotationId, annotation.id)).get()) {
-    tx.insert(claimDetails).values({ annotationId: annotation.id }).run();
+    const attribution = readAttribution(articleText, annotation);
+    const claimantActorId = attribution ? knownActorAt(tx, annotation.articleId, attribution) : null;
+    tx.insert(claimDetails).values({ annotationId: annotation.id, claimantActorId }).run();
   }
 }
 
 function readFigureDetails(tx: Tx, annotation: Annotation, articleText: string): typeof figureDetails.$inferInsert {
   const reading = readFigure(articleText, annotation, { categories: categoryNames(tx) });
-  let sourceActorId: number | null = null;
-  if (reading.source) {
-    // Prefer an actor span the reviewer already tagged at the attribution, then a known name.
-    const tagged = tx
-      .select({ actorId: annotations.actorId })
-      .from(annotations)
-      .where(
-        and(
-          eq(annotations.articleId, annotation.articleId),
-          eq(annotations.label, 'actor'),
-          isNull(annotations.deletedAt),
-          lte(annotations.start, reading.source.end),
-          gte(annotations.end, reading.source.start),
-        ),
-      )
-      .get();
-    sourceActorId = tagged?.actorId ?? findActorIdByName(tx, reading.source.text);
-  }
+  const sourceActorId = reading.source ? knownActorAt(tx, annotation.articleId, reading.source) : null;
   return {
     annotationId: annotation.id,
     valueMin: reading.min,
@@ -171,6 +157,27 @@ function readFigureDetails(tx: Tx, annotation: Annotation, articleText: string):
     sourceActorId,
     sourceText: reading.source?.text ?? null,
   };
+}
+
+/**
+ * The actor an attribution names: an actor span the reviewer tagged there, else an actor
+ * already known by that name. Never creates one: a claimant or source is a proposal.
+ */
+function knownActorAt(tx: Tx, articleId: number, attribution: TextRef): number | null {
+  const tagged = tx
+    .select({ actorId: annotations.actorId })
+    .from(annotations)
+    .where(
+      and(
+        eq(annotations.articleId, articleId),
+        eq(annotations.label, 'actor'),
+        isNull(annotations.deletedAt),
+        lte(annotations.start, attribution.end),
+        gte(annotations.end, attribution.start),
+      ),
+    )
+    .get();
+  return tagged?.actorId ?? findActorIdByName(tx, attribution.text);
 }
 
 /** Applies a reviewer's corrections to a figure, checking them as a whole (min ≤ max, known category and actor). */

@@ -44,6 +44,12 @@ test('a tagged figure is read into value, qualifier, category, who is counted, p
   await expect(atLeast.locator('.figure-summary')).toHaveText(' · at least 5 killed');
   await expect(atLeast.getByLabel('Qualifier')).toHaveValue('at_least');
   await expect(atLeast.getByLabel('Highest')).toHaveValue('');
+
+  // A claim's claimant is proposed from the same attribution, once the actor is known.
+  await tag(page, 'five of its fighters were killed in Jurf Al Sakhar', '1');
+  const claim = (await openEditor(page, 'five of its fighters were killed in Jurf Al Sakhar')).getByRole('group', { name: 'Claim details' });
+  await expect(claim.getByLabel('Status')).toHaveValue('unverified');
+  expect(await claim.getByLabel('Claimant').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text)).toBe('Kataib Hezbollah');
 });
 
 test('a reviewer corrects a figure, and a claim gets a status and a claimant; both survive a reload', async ({ page, request }) => {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { isAppError } from '../errors';
-import { readFigure } from './read-figure';
+import { readAttribution, readFigure } from './read-figure';
 import type { FigureReading, TextRef } from './types';
 
 // Sentences of the sample article (samples/us-strikes-iraq-2023-11-22.txt), as stored.
@@ -352,8 +352,38 @@ describe('readFigure: input and scale', () => {
     expect(caught).toMatchObject({ code, status: 422 });
   });
 
-  it('rejects a span too long to be a figure', () => {
+  it('proposes nothing for a span too long to be a figure, so the tag is still kept', () => {
     const text = 'five '.repeat(1000);
-    expect(() => readFigure(text, { start: 0, end: text.length })).toThrow(/at most/);
+    expect(readFigure(text, { start: 0, end: text.length })).toEqual({
+      min: null,
+      max: null,
+      qualifier: 'exact',
+      vague: false,
+      numberText: null,
+      category: 'other',
+      counted: null,
+      place: null,
+      time: null,
+      source: null,
+    });
+  });
+});
+
+describe('readAttribution', () => {
+  it('finds who a claim in the sample is attributed to', () => {
+    const text =
+      'In a statement posted on social media, Kataib Hezbollah said five of its fighters were killed in Jurf Al Sakhar. Other militia groups said on their social media channels that five fighters were wounded.';
+    const claim = 'five of its fighters were killed in Jurf Al Sakhar';
+    const start = text.indexOf(claim);
+    const source = readAttribution(text, { start, end: start + claim.length });
+    expect(source?.text).toBe('Kataib Hezbollah');
+    expect(text.slice(source!.start, source!.end)).toBe('Kataib Hezbollah');
+    const other = text.indexOf('five fighters were wounded');
+    expect(readAttribution(text, { start: other, end: other + 26 })?.text).toBe('Other militia groups');
+  });
+
+  it('gives null for a bare pronoun attribution', () => {
+    const text = '“The strikes were in direct response to the attacks,” it added.';
+    expect(readAttribution(text, { start: 1, end: 12 })).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { countedAfter } from './counted';
 import { scanCounts, type CountPhrase } from './counts';
 import { findPlaces } from './place';
 import type { TokenRange } from './phrase';
-import { sentenceAround } from './sentence';
+import { sentenceAround } from '../text/sentences';
 import { findSources } from './source';
 import { findTimes } from './time';
 import { hasTag, tokenize, type Token } from './tokens';
@@ -20,6 +20,19 @@ import { DEFAULT_CATEGORIES, type FigureReading, type TextRef } from './types';
 // A figure is a few words; a longer span is a mistake, and reading it would be slow.
 const MAX_SPAN = 2000;
 
+const EMPTY_READING: FigureReading = {
+  min: null,
+  max: null,
+  qualifier: 'exact',
+  vague: false,
+  numberText: null,
+  category: 'other',
+  counted: null,
+  place: null,
+  time: null,
+  source: null,
+};
+
 interface Span {
   start: number;
   end: number;
@@ -32,11 +45,6 @@ function checkSpan(text: string, span: Span): void {
       start,
       end,
       length: text.length,
-    });
-  }
-  if (end - start > MAX_SPAN) {
-    throw new AppError('figure_span_too_long', 422, `a figure span is at most ${MAX_SPAN} characters`, {
-      length: end - start,
     });
   }
 }
@@ -103,7 +111,7 @@ function pickCount(tokens: readonly Token[], span: Span): CountPhrase | null {
  *   that are bare pronouns ("it said") are never proposed, and a time right
  *   after "said" (when it was said) only when no other time is given.
  *
- * Throws AppError (422) for a span outside the text or longer than a figure can be.
+ * Throws AppError (422) for a span outside the text; a span too long to be a figure gets an empty reading.
  */
 export function readFigure(
   text: string,
@@ -111,6 +119,9 @@ export function readFigure(
   options?: { categories?: readonly string[] },
 ): FigureReading {
   checkSpan(text, span);
+  // A reviewer may tag a whole paragraph as a figure; reading it would be slow and
+  // would find nothing worth proposing, so the tag gets an empty reading.
+  if (span.end - span.start > MAX_SPAN) return EMPTY_READING;
   const categories = options?.categories ?? DEFAULT_CATEGORIES;
   const sentence = sentenceAround(text, span.start, span.end);
   const tokens = tokenize(sentence.text, sentence.start);
@@ -138,4 +149,18 @@ export function readFigure(
     time: toRef(text, tokens, nearest(tokens, eventTimes.length > 0 ? eventTimes : times, anchor)),
     source: toRef(text, tokens, nearest(tokens, sources, anchor)),
   };
+}
+
+/**
+ * Who a span is attributed to ("Kataib Hezbollah said …", "… according to two officials"):
+ * the non-pronoun attribution in its sentence nearest to the span, or null. Claims use it
+ * to propose their claimant, with the same reading figures use for their source.
+ */
+export function readAttribution(text: string, span: { start: number; end: number }): TextRef | null {
+  checkSpan(text, span);
+  if (span.end - span.start > MAX_SPAN) return null;
+  const sentence = sentenceAround(text, span.start, span.end);
+  const tokens = tokenize(sentence.text, sentence.start);
+  const sources = findSources(tokens).filter((s) => !s.pronoun);
+  return toRef(text, tokens, nearest(tokens, sources, span));
 }
