@@ -181,8 +181,10 @@ function knownActorAt(tx: Tx, articleId: number, attribution: TextRef): number |
 }
 
 /** Applies a reviewer's corrections to a figure, checking them as a whole (min ≤ max, known category and actor). */
-export function applyFigurePatch(tx: Tx, annotationId: number, patch: FigurePatch): void {
-  const current = tx.select().from(figureDetails).where(eq(figureDetails.annotationId, annotationId)).get();
+export function applyFigurePatch(tx: Tx, annotation: Pick<Annotation, 'id' | 'label'>, patch: FigurePatch): void {
+  const annotationId = annotation.id;
+  // Details of a former label are kept but hidden: only a figure's own details may change.
+  const current = annotation.label === 'figure' ? tx.select().from(figureDetails).where(eq(figureDetails.annotationId, annotationId)).get() : undefined;
   if (!current) throw new AppError('not_a_figure', 422, `Annotation ${annotationId} is not a figure, so it has no figure details.`);
   const next = {
     valueMin: patch.min !== undefined ? patch.min : current.valueMin,
@@ -206,8 +208,9 @@ export function applyFigurePatch(tx: Tx, annotationId: number, patch: FigurePatc
   tx.update(figureDetails).set(next).where(eq(figureDetails.annotationId, annotationId)).run();
 }
 
-export function applyClaimPatch(tx: Tx, annotationId: number, patch: ClaimPatch): void {
-  const current = tx.select().from(claimDetails).where(eq(claimDetails.annotationId, annotationId)).get();
+export function applyClaimPatch(tx: Tx, annotation: Pick<Annotation, 'id' | 'label'>, patch: ClaimPatch): void {
+  const annotationId = annotation.id;
+  const current = annotation.label === 'claim' ? tx.select().from(claimDetails).where(eq(claimDetails.annotationId, annotationId)).get() : undefined;
   if (!current) throw new AppError('not_a_claim', 422, `Annotation ${annotationId} is not a claim, so it has no claimant or status.`);
   if (patch.claimantActorId !== undefined && patch.claimantActorId !== null) requireActorRef(tx, patch.claimantActorId, 'the claimant');
   tx.update(claimDetails)

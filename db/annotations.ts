@@ -177,8 +177,8 @@ export function updateAnnotation(id: number, patch: AnnotationPatch, reviewerId:
     if (Object.keys(changes).length > 0) tx.update(annotations).set(changes).where(eq(annotations.id, id)).run();
     const article = requireLiveArticle(tx, current.articleId);
     ensureLabelDetails(tx, { ...current, ...changes }, article.text, reviewerId);
-    if (patch.figure) applyFigurePatch(tx, id, patch.figure);
-    if (patch.claim) applyClaimPatch(tx, id, patch.claim);
+    if (patch.figure) applyFigurePatch(tx, { id, label }, patch.figure);
+    if (patch.claim) applyClaimPatch(tx, { id, label }, patch.claim);
     const after = annotationState(tx, id);
     if (JSON.stringify(after) === JSON.stringify(before)) return;
     const at = nowIso();

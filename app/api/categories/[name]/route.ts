@@ -3,6 +3,7 @@ import { removeCategory } from '@/db/categories';
 import { currentReviewer } from '@/db/reviewers';
 
 export const DELETE = handle(async (_request, context: { params: Promise<{ name: string }> }) => {
+  // Next passes the path segment already decoded ("50% lost"): decoding again would break on "%".
   const { name } = await context.params;
-  return Response.json({ categories: removeCategory(decodeURIComponent(name), currentReviewer().id) });
+  return Response.json({ categories: removeCategory(name, currentReviewer().id) });
 });
