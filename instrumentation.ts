@@ -5,6 +5,7 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { getDb, databasePath } = await import('./db/client');
-  getDb();
+  const { seedSampleArticle } = await import('./db/startup-data');
+  seedSampleArticle(getDb());
   console.log(`Crosscheck database ready at ${databasePath()}`);
 }

@@ -23,6 +23,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/comparisons">Comparisons</Link>
             <Link href="/actors">Actors</Link>
             <Link href="/articles/new">Add article</Link>
+            <Link href="/import">Import</Link>
+            <Link href="/export">Export</Link>
           </nav>
         </header>
         <main id="main">{children}</main>

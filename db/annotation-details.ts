@@ -124,18 +124,19 @@ function toFigureView(row: typeof figureDetails.$inferSelect, sourceName: string
 /**
  * Gives an annotation what its label needs, without overwriting anything a reviewer set:
  * an actor span is linked to the actor of that name (created if new); a figure is read
- * from its text and sentence; a claim starts unverified.
+ * from its text and sentence; a claim starts unverified. An import that brings its own
+ * details passes `propose: false` and skips the (comparatively slow) reading.
  */
-export function ensureLabelDetails(tx: Tx, annotation: Annotation, articleText: string, reviewerId: number): void {
+export function ensureLabelDetails(tx: Tx, annotation: Annotation, articleText: string, reviewerId: number, options = { propose: true }): void {
   if (annotation.label === 'actor' && annotation.actorId === null) {
     const actorId = ensureActor(tx, annotation.quote, reviewerId);
     tx.update(annotations).set({ actorId }).where(eq(annotations.id, annotation.id)).run();
   }
   if (annotation.label === 'figure' && !tx.select().from(figureDetails).where(eq(figureDetails.annotationId, annotation.id)).get()) {
-    tx.insert(figureDetails).values(readFigureDetails(tx, annotation, articleText)).run();
+    tx.insert(figureDetails).values(options.propose ? readFigureDetails(tx, annotation, articleText) : { annotationId: annotation.id }).run();
   }
   if (annotation.label === 'claim' && !tx.select().from(claimDetails).where(eq(claimDetails.annotationId, annotation.id)).get()) {
-    const attribution = readAttribution(articleText, annotation);
+    const attribution = options.propose ? readAttribution(articleText, annotation) : null;
     const claimantActorId = attribution ? knownActorAt(tx, annotation.articleId, attribution) : null;
     tx.insert(claimDetails).values({ annotationId: annotation.id, claimantActorId }).run();
   }

@@ -30,16 +30,24 @@ export function addCategory(name: string, reviewerId: number): string[] {
     if (categoryNames(tx).includes(key)) {
       throw new AppError('category_exists', 409, `There is already a category “${key}”.`);
     }
-    const last = tx.select({ position: max(figureCategories.position) }).from(figureCategories).get();
-    const at = nowIso();
-    const row = tx
-      .insert(figureCategories)
-      .values({ name: key, position: (last?.position ?? 0) + 1, createdAt: at })
-      .returning()
-      .get();
-    logChange(tx, { entityType: 'category', entityId: row.id, articleId: null, reviewerId, action: 'create', before: null, after: row, at });
+    ensureCategory(tx, key, reviewerId);
     return categoryNames(tx);
   });
+}
+
+/** Adds a category at the end of the list unless it exists (imports bring their own). */
+export function ensureCategory(tx: Tx, name: string, reviewerId: number): void {
+  const key = categoryKey(name);
+  if (!key) throw new AppError('category_blank', 422, 'A category needs a name.');
+  if (categoryNames(tx).includes(key)) return;
+  const last = tx.select({ position: max(figureCategories.position) }).from(figureCategories).get();
+  const at = nowIso();
+  const row = tx
+    .insert(figureCategories)
+    .values({ name: key, position: (last?.position ?? 0) + 1, createdAt: at })
+    .returning()
+    .get();
+  logChange(tx, { entityType: 'category', entityId: row.id, articleId: null, reviewerId, action: 'create', before: null, after: row, at });
 }
 
 /** Removes an unused category; one that figures still count would leave them pointing nowhere. */

@@ -397,7 +397,7 @@ function loadFigureIds(tx: Reader, ids: number[]): Set<number> {
 }
 
 /** An event is named once and reused: the same name (ignoring case and spacing) is the same event. */
-function resolveEvent(tx: Tx, name: string | null | undefined): number | null {
+export function resolveEvent(tx: Tx, name: string | null | undefined): number | null {
   const clean = name?.replace(/\s+/g, ' ').trim();
   if (!clean) return null;
   const key = nameKey(clean);

@@ -109,6 +109,7 @@ test('the same name tagged again is one actor with several mentions, listed on t
   await tag(page, 'Saraya Awliya al-Dam', '2', 1);
   await selectWithMouse(page, 'saraya awliya al-dam');
   await page.keyboard.press('2');
+  await expect(annotationItems(page)).toHaveCount(3);
   await tag(page, 'three of its members were killed', '3');
 
   await page.getByRole('link', { name: 'Actors' }).click();

@@ -116,3 +116,8 @@ export const suggestionsQuery = z.strictObject({ articleId: z.coerce.number().in
 export const versionQuery = z.strictObject({
   version: z.coerce.number().int().positive().optional(),
 });
+
+export const exportQuery = z.strictObject({
+  format: z.string('choose a format with ?format=NAME').min(1),
+  article: z.array(z.coerce.number().int().positive('article ids are positive whole numbers')),
+});

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { callApi, errorMessage } from '@/app/_client/api';
@@ -72,6 +73,7 @@ export function ArticleHeader({ article }: { article: ArticleMetadata }) {
         <button type="button" className="link-button" onClick={() => setEditing(true)}>
           Edit details
         </button>
+        <Link href={`/export?article=${article.id}`}>Export</Link>
       </p>
     </header>
   );

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { callApi, errorMessage } from '@/app/_client/api';
+import { markdownTitle } from '@/lib/text/markdown';
 import type { Article } from '@/db/schema';
 import { ArticleFields } from '../ArticleFields';
 
@@ -12,11 +13,6 @@ interface Progress {
   failures: string[];
 }
 
-/** A Markdown file's leading "# Heading" is its title; the text itself is kept as written. */
-function markdownTitle(name: string, text: string): string | undefined {
-  if (!/\.md$/i.test(name)) return undefined;
-  return /^\s*#\s+(.+)$/m.exec(text.split(/\n\s*\n/, 1)[0] ?? '')?.[1]?.trim();
-}
 
 export function AddArticleForm() {
   const router = useRouter();
@@ -52,7 +48,7 @@ export function AddArticleForm() {
       for (const [index, file] of files.entries()) {
         try {
           const text = await file.text();
-          const title = files.length === 1 && fields.title ? fields.title : markdownTitle(file.name, text);
+          const title = files.length === 1 && fields.title ? fields.title : /\.md$/i.test(file.name) ? markdownTitle(text) : undefined;
           const { article } = await callApi<{ article: Article }>('POST', '/api/articles', { ...fields, title, text });
           lastId = article.id;
         } catch (caught) {

@@ -42,9 +42,15 @@ export function AnnotationPanel({
   const listRef = useRef<HTMLOListElement>(null);
   const counts = Object.fromEntries(LABELS.map((label) => [label, annotations.filter((a) => a.label === label).length])) as Record<Label, number>;
 
+  // Scroll the list only: scrollIntoView would also move the page, and the text under the reader's eyes with it.
   useEffect(() => {
-    if (selectedId === null) return;
-    listRef.current?.querySelector(`[data-annotation-id="${selectedId}"]`)?.scrollIntoView({ block: 'nearest' });
+    const list = listRef.current;
+    const item = selectedId === null ? null : list?.querySelector(`[data-annotation-id="${selectedId}"]`);
+    if (!list || !item) return;
+    const listBox = list.getBoundingClientRect();
+    const itemBox = item.getBoundingClientRect();
+    if (itemBox.top < listBox.top) list.scrollTop -= listBox.top - itemBox.top;
+    else if (itemBox.bottom > listBox.bottom) list.scrollTop += Math.min(itemBox.bottom - listBox.bottom, itemBox.top - listBox.top);
   }, [selectedId]);
 
   const filters: { value: LabelFilter; name: string; count: number }[] = [

@@ -15,6 +15,7 @@ export interface ArticleComparison {
 }
 
 interface Props {
+  articleId: number;
   selectedFigureIds: number[];
   onSelectionChange: (ids: number[]) => void;
   suggestions: SuggestionView[];
@@ -24,7 +25,7 @@ interface Props {
 }
 
 /** Puts figures side by side: from the reviewer's own choice or from the app's suggestions. */
-export function ComparePanel({ selectedFigureIds, onSelectionChange, suggestions, onDismiss, comparisons, events }: Props) {
+export function ComparePanel({ articleId, selectedFigureIds, onSelectionChange, suggestions, onDismiss, comparisons, events }: Props) {
   const router = useRouter();
   const id = useId();
   const [formOpen, setFormOpen] = useState(false);
@@ -118,11 +119,14 @@ export function ComparePanel({ selectedFigureIds, onSelectionChange, suggestions
               <li key={suggestion.key} data-testid="suggestion">
                 <p className="reason">{suggestion.reason}</p>
                 <ul className="suggested-figures">
-                  {suggestion.figures.map((figure) => (
-                    <li key={figure.annotationId}>
-                      <strong>{formatFigureValue(figure.figure)}</strong> {figure.figure.category} — “{figure.quote}”
-                    </li>
-                  ))}
+                  {suggestion.figures
+                    .filter((figure) => figure.articleId === articleId)
+                    .map((figure) => (
+                      <li key={figure.annotationId}>
+                        <strong>{formatFigureValue(figure.figure)}</strong> {figure.figure.category} — “{figure.quote}”
+                      </li>
+                    ))}
+                  <ElsewhereSummary figures={suggestion.figures.filter((figure) => figure.articleId !== articleId)} />
                 </ul>
                 <div className="form-actions">
                   <button type="button" onClick={() => startFrom(suggestion)}>
@@ -150,5 +154,16 @@ export function ComparePanel({ selectedFigureIds, onSelectionChange, suggestions
         </div>
       )}
     </section>
+  );
+}
+
+/** Figures of a suggestion from other articles, summed up: a long list would crowd out the panel. */
+function ElsewhereSummary({ figures }: { figures: SuggestionView['figures'] }) {
+  if (figures.length === 0) return null;
+  const articles = new Set(figures.map((figure) => figure.articleId)).size;
+  return (
+    <li className="elsewhere">
+      and {figures.length} figure{figures.length === 1 ? '' : 's'} in {articles} other article{articles === 1 ? '' : 's'}
+    </li>
   );
 }

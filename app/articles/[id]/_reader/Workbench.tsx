@@ -440,6 +440,7 @@ export function Workbench({ articleId, text, initialAnnotations, initialActors, 
       >
         {annotations.some((annotation) => annotation.figure) && (
           <ComparePanel
+            articleId={articleId}
             selectedFigureIds={selectedFigureIds}
             onSelectionChange={setSelectedFigureIds}
             suggestions={suggestions}

@@ -1,0 +1,35 @@
+import { handle, validate } from '@/app/_server/http';
+import { exportQuery } from '@/app/_server/schemas';
+import { countExportArticles, exportArticles } from '@/db/export';
+import { AppError } from '@/lib/errors';
+import { EXPORT_FORMATS, exportFileSuffix, exportFormat } from '@/lib/export/formats';
+import { streamChunks } from '@/app/_server/stream';
+
+/**
+ * Downloads an export: `?format=NAME` and optionally `&article=ID` (repeatable; all
+ * articles when absent). The body streams article by article, so memory stays flat.
+ */
+export const GET = handle((request) => {
+  const url = new URL(request.url);
+  const { format: name, article } = validate(exportQuery, {
+    format: url.searchParams.get('format') ?? undefined,
+    article: url.searchParams.getAll('article'),
+  });
+  const format = exportFormat(name);
+  if (!format) {
+    throw new AppError('format_unknown', 400, `There is no export format “${name}”. Choose one of ${EXPORT_FORMATS.map((f) => f.name).join(', ')}.`);
+  }
+  const ids = article.length > 0 ? article : undefined;
+  // Checked before streaming starts, so an unknown article is a clean 404 rather than a broken download.
+  countExportArticles(ids);
+  const chunks = format.write(exportArticles(ids), { baseUrl: url.origin, exportedAt: new Date().toISOString() });
+  const scope = ids?.length === 1 ? `article-${ids[0]}` : ids ? `${ids.length}-articles` : 'library';
+  const filename = `crosscheck-${scope}-${new Date().toISOString().slice(0, 10)}.${exportFileSuffix(format)}`;
+  return new Response(streamChunks(chunks), {
+    headers: {
+      'Content-Type': format.contentType,
+      'Content-Disposition': `attachment; filename="${filename}"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+});

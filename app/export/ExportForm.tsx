@@ -1,0 +1,73 @@
+'use client';
+
+import { useState } from 'react';
+
+interface Props {
+  formats: { name: string; description: string; extension: string }[];
+  articles: { id: number; title: string }[];
+  preselected: number[];
+}
+
+export function ExportForm({ formats, articles, preselected }: Props) {
+  const [format, setFormat] = useState(formats[0]?.name ?? '');
+  const [scope, setScope] = useState<'library' | 'chosen'>(preselected.length > 0 ? 'chosen' : 'library');
+  const [chosen, setChosen] = useState<number[]>(preselected);
+
+  const params = new URLSearchParams({ format });
+  if (scope === 'chosen') for (const id of chosen) params.append('article', String(id));
+  const href = `/api/export?${params}`;
+  const ready = format !== '' && (scope === 'library' || chosen.length > 0);
+
+  return (
+    <form className="export-form" aria-label="Export" onSubmit={(event) => event.preventDefault()}>
+      <fieldset>
+        <legend>Format</legend>
+        {formats.map((option) => (
+          <label key={option.name} className="choice">
+            <input type="radio" name="format" value={option.name} checked={format === option.name} onChange={() => setFormat(option.name)} />
+            <span>
+              <strong>{option.name}</strong> <span className="hint">.{option.extension}</span>
+              <span className="choice-description">{option.description}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Articles</legend>
+        <label className="choice">
+          <input type="radio" name="scope" checked={scope === 'library'} onChange={() => setScope('library')} />
+          <span>The whole library ({articles.length} articles)</span>
+        </label>
+        <label className="choice">
+          <input type="radio" name="scope" checked={scope === 'chosen'} onChange={() => setScope('chosen')} />
+          <span>Chosen articles</span>
+        </label>
+        {scope === 'chosen' && (
+          <ul className="article-choices" aria-label="Articles to export">
+            {articles.map((article) => (
+              <li key={article.id}>
+                <label className="choice">
+                  <input
+                    type="checkbox"
+                    checked={chosen.includes(article.id)}
+                    onChange={(event) =>
+                      setChosen((ids) => (event.target.checked ? [...ids, article.id] : ids.filter((id) => id !== article.id)))
+                    }
+                  />
+                  <span>{article.title}</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+      </fieldset>
+      {ready ? (
+        <a className="button primary" href={href} download>
+          Download
+        </a>
+      ) : (
+        <p className="hint">Choose at least one article.</p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,303 @@
+import { eq } from 'drizzle-orm';
+import { cleanName, nameKey } from '../lib/actors/names';
+import { verifySpan } from '../lib/anchoring/anchor';
+import { isAppError } from '../lib/errors';
+import type { ExportActor, ExportArticle, ExportAuthor, ExportComparison } from '../lib/export/types';
+import type { ImportedArticle, ImportProblem } from '../lib/import/types';
+import { prepareArticleText } from '../lib/text/normalise';
+import { countWords } from '../lib/text/words';
+import { findActorIdByName } from './actors';
+import { ensureLabelDetails } from './annotation-details';
+import { insertArticle } from './article-insert';
+import { ensureCategory } from './categories';
+import { resolveEvent } from './comparisons';
+import { writeTransaction, type Tx } from './client';
+import { nowIso } from './clock';
+import { logChange } from './history-log';
+import {
+  actorAliases,
+  actors,
+  annotations,
+  articles,
+  claimDetails,
+  comparisonMembers,
+  comparisons,
+  figureDetails,
+  reviewers,
+} from './schema';
+
+export type { ParsedImport as ParsedFile } from '../lib/import/parse-file';
+import type { ParsedImport as ParsedFile } from '../lib/import/parse-file';
+
+export interface ImportReport {
+  file: string;
+  /** False when the file had problems: then nothing from it was written. */
+  imported: boolean;
+  articleIds: number[];
+  annotationCount: number;
+  comparisonCount: number;
+  problems: ImportProblem[];
+  /** Things imported differently from the file, e.g. an id already taken here. */
+  notes: string[];
+}
+
+/** Raised inside the transaction to roll a whole file back when any of it is bad. */
+class FileRefused extends Error {
+  constructor(readonly problems: ImportProblem[]) {
+    super('file refused');
+  }
+}
+
+/**
+ * Writes one parsed file in one transaction: every article, annotation and comparison in it,
+ * or — if the parser or the server's own checks find any problem — nothing at all.
+ * Crosscheck JSONL keeps its ids (when free here), versions and timestamps, so a library
+ * exported and imported into an empty database exports again byte for byte.
+ */
+export function importParsedFile(file: string, parsed: ParsedFile, reviewerId: number): ImportReport {
+  const report: ImportReport = { file, imported: false, articleIds: [], annotationCount: 0, comparisonCount: 0, problems: parsed.problems, notes: [] };
+  if (parsed.problems.length > 0) return report;
+  try {
+    writeTransaction((tx) => {
+      const annotationIds = new Map<number, number>();
+      const articleIds = new Map<number, number>();
+      const comparisonsSeen = new Map<number, ExportComparison>();
+      for (const article of parsed.articles) {
+        const problems: ImportProblem[] = [];
+        const id = article.exported
+          ? insertExportedArticle(tx, article.exported, annotationIds, report, problems)
+          : insertImportedArticle(tx, article, reviewerId, report, problems);
+        if (problems.length > 0) throw new FileRefused(problems);
+        report.articleIds.push(id);
+        if (article.exported) {
+          articleIds.set(article.exported.id, id);
+          for (const comparison of article.exported.comparisons) comparisonsSeen.set(comparison.id, comparison);
+        }
+      }
+      for (const comparison of comparisonsSeen.values()) {
+        if (insertExportedComparison(tx, comparison, annotationIds, report)) report.comparisonCount += 1;
+      }
+    });
+    report.imported = true;
+  } catch (error) {
+    if (error instanceof FileRefused) {
+      report.problems = error.problems;
+      report.articleIds = [];
+      report.annotationCount = 0;
+      report.comparisonCount = 0;
+      report.notes = [];
+      return report;
+    }
+    throw error;
+  }
+  return report;
+}
+
+function where(article: { origin?: { file: string; line: number | null } }, fallbackFile: string) {
+  return { file: article.origin?.file ?? fallbackFile, line: article.origin?.line ?? null };
+}
+
+/** A plain article (txt, md, html, doccano, brat, bulk JSONL) with optional annotations. */
+function insertImportedArticle(tx: Tx, article: ImportedArticle, reviewerId: number, report: ImportReport, problems: ImportProblem[]): number {
+  const at = where(article, report.file);
+  if (article.annotations.length > 0 && prepareArticleText(article.text).text !== article.text) {
+    // The parser maps offsets onto normalised text; text that still changes would misplace every span.
+    problems.push({ ...at, message: 'the text is not normalised, so its annotation offsets cannot be trusted' });
+    return 0;
+  }
+  let row;
+  try {
+    row = insertArticle(tx, { text: article.text, title: article.title, source: article.source, url: article.url, publishedOn: article.publishedOn }, reviewerId);
+  } catch (error) {
+    problems.push({ ...at, message: isAppError(error) ? error.message : String(error) });
+    return 0;
+  }
+  for (const annotation of article.annotations) {
+    const inserted = insertSpan(tx, row.id, row.text, annotation, reviewerId, problems, at);
+    if (inserted === null) continue;
+    report.annotationCount += 1;
+    if (annotation.figure) applyImportedFigure(tx, inserted, reviewerId, annotation.figure);
+    if (annotation.claim?.status) tx.update(claimDetails).set({ status: annotation.claim.status }).where(eq(claimDetails.annotationId, inserted)).run();
+  }
+  return row.id;
+}
+
+function insertSpan(
+  tx: Tx,
+  articleId: number,
+  text: string,
+  span: { label: 'claim' | 'actor' | 'figure'; start: number; end: number; quote: string; note?: string },
+  reviewerId: number,
+  problems: ImportProblem[],
+  at: { file: string; line: number | null },
+  keep?: { id?: number; version: number; createdAt: string; updatedAt: string; actorId?: number | null },
+): number | null {
+  let anchor;
+  try {
+    anchor = verifySpan(text, span);
+  } catch (error) {
+    problems.push({ ...at, message: `${span.label} ${span.start}–${span.end}: ${isAppError(error) ? error.message : String(error)}` });
+    return null;
+  }
+  const now = nowIso();
+  const row = tx
+    .insert(annotations)
+    .values({
+      ...(keep?.id !== undefined ? { id: keep.id } : {}),
+      articleId,
+      reviewerId,
+      label: span.label,
+      ...anchor,
+      note: span.note?.trim() ?? '',
+      // Set before the label's details are filled in, so no actor is made up from the quote.
+      actorId: keep?.actorId ?? null,
+      version: keep?.version ?? 1,
+      createdAt: keep?.createdAt ?? now,
+      updatedAt: keep?.updatedAt ?? now,
+    })
+    .returning()
+    .get();
+  // Crosscheck JSONL brings every detail, so there is nothing to propose.
+  ensureLabelDetails(tx, row, text, reviewerId, { propose: keep === undefined });
+  logChange(tx, { entityType: 'annotation', entityId: row.id, articleId, reviewerId, action: 'create', before: null, after: { ...row, importedFrom: at.file }, at: now });
+  return row.id;
+}
+
+function applyImportedFigure(tx: Tx, annotationId: number, reviewerId: number, figure: NonNullable<ImportedArticle['annotations'][number]['figure']>) {
+  const changes: Partial<typeof figureDetails.$inferInsert> = {};
+  if (figure.category !== undefined) {
+    ensureCategory(tx, figure.category, reviewerId);
+    changes.category = figure.category.trim().toLocaleLowerCase('en');
+  }
+  if (figure.qualifier !== undefined) changes.qualifier = figure.qualifier;
+  if (figure.min !== undefined) changes.valueMin = figure.min;
+  if (figure.max !== undefined) changes.valueMax = figure.max;
+  if (Object.keys(changes).length > 0) tx.update(figureDetails).set(changes).where(eq(figureDetails.annotationId, annotationId)).run();
+}
+
+/** Crosscheck JSONL: the article, its annotations and their details exactly as exported. */
+function insertExportedArticle(
+  tx: Tx,
+  exported: ExportArticle,
+  annotationIds: Map<number, number>,
+  report: ImportReport,
+  problems: ImportProblem[],
+): number {
+  const at = { file: report.file, line: null };
+  const authorId = ensureReviewer(tx, exported.author);
+  const keepId = isFree(tx, 'articles', exported.id);
+  if (!keepId) report.notes.push(`Article ${exported.id} “${exported.title}” was given a new id: ${exported.id} is taken here.`);
+  const row = tx
+    .insert(articles)
+    .values({
+      ...(keepId ? { id: exported.id } : {}),
+      title: exported.title,
+      source: exported.source,
+      url: exported.url,
+      publishedOn: exported.publishedOn,
+      text: exported.text,
+      wordCount: countWords(exported.text),
+      createdBy: authorId,
+      createdAt: exported.createdAt,
+      updatedAt: exported.updatedAt,
+    })
+    .returning()
+    .get();
+  logChange(tx, { entityType: 'article', entityId: row.id, articleId: row.id, reviewerId: authorId, action: 'create', before: null, after: { id: row.id, title: row.title, importedFrom: report.file }, at: nowIso() });
+
+  for (const annotation of exported.annotations) {
+    const keep = isFree(tx, 'annotations', annotation.id) ? annotation.id : undefined;
+    const annotationAt = { ...at, line: null };
+    const id = insertSpan(tx, row.id, row.text, annotation, ensureReviewer(tx, annotation.author), problems, annotationAt, {
+      id: keep,
+      version: annotation.version,
+      createdAt: annotation.createdAt,
+      updatedAt: annotation.updatedAt,
+      actorId: annotation.actor ? ensureExportedActor(tx, annotation.actor, authorId) : null,
+    });
+    if (id === null) continue;
+    if (keep === undefined) report.notes.push(`Annotation ${annotation.id} was given the new id ${id}.`);
+    annotationIds.set(annotation.id, id);
+    report.annotationCount += 1;
+    if (annotation.figure) {
+      const figure = annotation.figure;
+      ensureCategory(tx, figure.category, authorId);
+      tx.update(figureDetails)
+        .set({
+          valueMin: figure.min,
+          valueMax: figure.max,
+          qualifier: figure.qualifier,
+          vague: figure.vague,
+          category: figure.category,
+          counted: figure.counted,
+          place: figure.place,
+          time: figure.time,
+          sourceActorId: figure.source ? ensureExportedActor(tx, figure.source, authorId) : null,
+          sourceText: figure.sourceText,
+        })
+        .where(eq(figureDetails.annotationId, id))
+        .run();
+    }
+    if (annotation.claim) {
+      tx.update(claimDetails)
+        .set({ status: annotation.claim.status, claimantActorId: annotation.claim.claimant ? ensureExportedActor(tx, annotation.claim.claimant, authorId) : null })
+        .where(eq(claimDetails.annotationId, id))
+        .run();
+    }
+  }
+  return row.id;
+}
+
+function insertExportedComparison(tx: Tx, comparison: ExportComparison, annotationIds: Map<number, number>, report: ImportReport): boolean {
+  const members = comparison.figures.map((figure) => annotationIds.get(figure.annotationId));
+  if (members.some((id) => id === undefined)) {
+    report.notes.push(`Comparison ${comparison.id} “${comparison.title}” was not imported: some of its figures are not in this file.`);
+    return false;
+  }
+  const authorId = ensureReviewer(tx, comparison.author);
+  const keepId = isFree(tx, 'comparisons', comparison.id);
+  const row = tx
+    .insert(comparisons)
+    .values({
+      ...(keepId ? { id: comparison.id } : {}),
+      title: comparison.title,
+      status: comparison.status,
+      resolutionNote: comparison.resolutionNote,
+      eventId: resolveEvent(tx, comparison.event),
+      createdBy: authorId,
+      version: comparison.version,
+      createdAt: comparison.createdAt,
+      updatedAt: comparison.updatedAt,
+    })
+    .returning()
+    .get();
+  members.forEach((annotationId, position) => tx.insert(comparisonMembers).values({ comparisonId: row.id, annotationId: annotationId!, position }).run());
+  logChange(tx, { entityType: 'comparison', entityId: row.id, articleId: null, reviewerId: authorId, action: 'create', before: null, after: { ...row, importedFrom: report.file }, at: nowIso() });
+  return true;
+}
+
+function isFree(tx: Tx, table: 'articles' | 'annotations' | 'comparisons', id: number): boolean {
+  const source = table === 'articles' ? articles : table === 'annotations' ? annotations : comparisons;
+  return tx.select({ id: source.id }).from(source).where(eq(source.id, id)).get() === undefined;
+}
+
+/** Authors travel by username; one unknown here becomes a reviewer of that name. */
+function ensureReviewer(tx: Tx, author: ExportAuthor): number {
+  const existing = tx.select({ id: reviewers.id }).from(reviewers).where(eq(reviewers.username, author.username)).get();
+  if (existing) return existing.id;
+  return tx.insert(reviewers).values({ username: author.username, displayName: author.name, createdAt: nowIso() }).returning().get().id;
+}
+
+function ensureExportedActor(tx: Tx, actor: ExportActor, reviewerId: number): number {
+  const existing = findActorIdByName(tx, actor.name);
+  if (existing !== null) return existing;
+  const at = nowIso();
+  const name = cleanName(actor.name);
+  const row = tx.insert(actors).values({ canonicalName: name, nameKey: nameKey(name), kind: actor.kind, createdBy: reviewerId, createdAt: at, updatedAt: at }).returning().get();
+  for (const alias of actor.aliases) {
+    if (findActorIdByName(tx, alias) === null) tx.insert(actorAliases).values({ actorId: row.id, alias: cleanName(alias), aliasKey: nameKey(alias) }).run();
+  }
+  logChange(tx, { entityType: 'actor', entityId: row.id, articleId: null, reviewerId, action: 'create', before: null, after: row, at });
+  return row.id;
+}
+

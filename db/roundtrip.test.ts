@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { jsonlFormat } from '../lib/export/jsonl';
+import { parseCrosscheckJsonl } from '../lib/import/crosscheck-jsonl';
+import { updateActor } from './actors';
+import { createAnnotation, deleteAnnotation, updateAnnotation } from './annotations';
+import { createArticle } from './articles';
+import { createComparison } from './comparisons';
+import { exportArticles } from './export';
+import { importParsedFile } from './import';
+import { currentReviewer } from './reviewers';
+
+const SAMPLE = fs.readFileSync(path.join(__dirname, '..', 'samples', 'us-strikes-iraq-2023-11-22.txt'), 'utf8');
+const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'crosscheck-roundtrip-'));
+afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+function useDatabase(name: string) {
+  process.env.DATABASE_PATH = path.join(folder, name);
+}
+
+function exportJsonl(): string {
+  return [...jsonlFormat.write(exportArticles(), { baseUrl: 'http://localhost:3000', exportedAt: '2026-01-01T00:00:00.000Z' })].join('');
+}
+
+function tag(articleId: number, text: string, quote: string, label: 'claim' | 'actor' | 'figure', occurrence = 0) {
+  let start = -1;
+  for (let i = 0; i <= occurrence; i += 1) start = text.indexOf(quote, start + 1);
+  return createAnnotation(articleId, { label, start, end: start + quote.length, quote }, currentReviewer().id);
+}
+
+describe('Crosscheck JSONL', () => {
+  it('exports, imports into an empty database and exports again byte for byte', () => {
+    useDatabase('source.db');
+    const reviewer = currentReviewer().id;
+    const first = createArticle({ text: SAMPLE, source: 'The National' }, reviewer);
+    const second = createArticle({ text: 'date 2023-11-23\r\n👍🏽 Kataib Hezbollah said seven of its fighters were killed in Jurf Al Sakhar.', title: 'Second outlet' }, reviewer);
+    const actor = tag(first.id, first.text, 'Kataib Hezbollah', 'actor', 2);
+    updateActor(actor.actor!.id, { kind: 'armed_group', aliases: ['KH', 'Kata’ib Hizballah'] }, reviewer);
+    const killed = tag(first.id, first.text, 'five of its fighters were killed', 'figure');
+    const wounded = tag(first.id, first.text, 'five fighters were wounded', 'figure');
+    const claim = tag(first.id, first.text, 'Kataib Hezbollah said five of its fighters were killed in Jurf Al Sakhar', 'claim');
+    updateAnnotation(claim.id, { claim: { status: 'disputed' }, note: 'Other groups say wounded.' }, reviewer);
+    updateAnnotation(wounded.id, { figure: { counted: 'fighters', sourceText: 'Other militia groups' } }, reviewer);
+    const seven = tag(second.id, second.text, 'seven of its fighters were killed', 'figure');
+    const gone = tag(first.id, first.text, 'two Iraqi security officials', 'actor');
+    deleteAnnotation(gone.id, reviewer);
+    createComparison({ title: 'Jurf Al Sakhar casualties', annotationIds: [killed.id, wounded.id, seven.id], eventName: 'US strikes in Iraq' }, reviewer);
+
+    const exported = exportJsonl();
+    expect(exported.split('\n').filter(Boolean)).toHaveLength(2);
+    expect(exported).not.toContain('two Iraqi security officials","prefix'); // the deleted annotation stays out
+
+    useDatabase('target.db');
+    const parsed = parseCrosscheckJsonl(exported, 'library.jsonl');
+    expect(parsed.problems).toEqual([]);
+    const report = importParsedFile('library.jsonl', parsed, currentReviewer().id);
+    expect(report).toMatchObject({ imported: true, annotationCount: 5, comparisonCount: 1, problems: [] });
+    expect(report.notes).toEqual([]);
+    expect(exportJsonl()).toBe(exported);
+  });
+
+  it('refuses a file with one bad line and writes nothing from it', () => {
+    useDatabase('refused.db');
+    const good = JSON.stringify({ text: 'A fine article about five fighters.' });
+    const parsed = parseCrosscheckJsonl(`${good}\n{broken\n`, 'bad.jsonl');
+    expect(parsed.problems.map((problem) => problem.line)).toEqual([2]);
+    const report = importParsedFile('bad.jsonl', parsed, currentReviewer().id);
+    expect(report.imported).toBe(false);
+    expect([...exportArticles()]).toEqual([]);
+  });
+});

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { claimReviewFormat, type ClaimReview } from './claimreview';
+import type { ActorKind, ClaimStatus } from '../vocabulary';
+import type { ExportAnnotation, ExportArticle, ExportClaim, ExportContext } from './types';
+
+const context: ExportContext = { baseUrl: 'https://crosscheck.example', exportedAt: '2024-06-01T00:00:00.000Z' };
+const alice = { username: 'alice', name: 'Alice Adams' };
+
+function claimSpan(id: number, claim: ExportClaim | null, fields: Partial<ExportAnnotation> = {}): ExportAnnotation {
+  return {
+    id,
+    label: 'claim',
+    start: 0,
+    end: 27,
+    quote: 'Police said at least 5 died',
+    prefix: '',
+    suffix: '',
+    note: '',
+    author: alice,
+    version: 2,
+    createdAt: '2024-05-01T10:00:00.000Z',
+    updatedAt: '2024-05-03T23:59:00.000Z',
+    actor: null,
+    figure: null,
+    claim,
+    ...fields,
+  };
+}
+
+function article(annotations: ExportAnnotation[], fields: Partial<ExportArticle> = {}): ExportArticle {
+  return {
+    id: 7,
+    title: 'Strike in Mosul',
+    source: 'Wire',
+    url: 'https://news.example/strike',
+    publishedOn: '2024-04-30',
+    text: 'Police said at least 5 died.',
+    wordCount: 6,
+    author: alice,
+    createdAt: '2024-05-01T09:00:00.000Z',
+    updatedAt: '2024-05-01T09:00:00.000Z',
+    annotations,
+    comparisons: [],
+    ...fields,
+  };
+}
+
+function reviews(articles: ExportArticle[], ctx: ExportContext = context): ClaimReview[] {
+  return [...claimReviewFormat.write(articles, ctx)]
+    .join('')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as ClaimReview);
+}
+
+const police = { name: 'Police', kind: 'government_body' as const, aliases: [] };
+
+describe('claimReviewFormat', () => {
+  it('describes a JSON Lines download', () => {
+    expect(claimReviewFormat.name).toBe('claimreview');
+    expect(claimReviewFormat.extension).toBe('jsonl');
+    expect(claimReviewFormat.contentType).toBe('application/x-ndjson');
+  });
+
+  it('writes a ClaimReview line for a rated claim', () => {
+    const span = claimSpan(12, { status: 'false', claimant: police }, { note: 'Hospital records show 2. ' });
+    expect([...claimReviewFormat.write([article([span])], context)]).toEqual([
+      JSON.stringify({
+        '@context': 'https://schema.org',
+        '@type': 'ClaimReview',
+        claimReviewed: 'Police said at least 5 died',
+        datePublished: '2024-05-03',
+        url: 'https://crosscheck.example/articles/7?annotation=12',
+        author: { '@type': 'Person', name: 'Alice Adams' },
+        itemReviewed: {
+          '@type': 'Claim',
+          author: { '@type': 'Organization', name: 'Police' },
+          appearance: {
+            '@type': 'NewsArticle',
+            headline: 'Strike in Mosul',
+            url: 'https://news.example/strike',
+            datePublished: '2024-04-30',
+          },
+        },
+        reviewRating: { '@type': 'Rating', alternateName: 'False', ratingExplanation: 'Hospital records show 2.' },
+      }) + '\n',
+    ]);
+  });
+
+  it('skips unverified claims and spans that are not claims', () => {
+    const spans = [
+      claimSpan(1, { status: 'unverified', claimant: police }),
+      claimSpan(2, null, { label: 'actor', actor: police }),
+      claimSpan(3, { status: 'supported', claimant: null }),
+    ];
+    expect(reviews([article(spans)]).map((r) => r.url)).toEqual(['https://crosscheck.example/articles/7?annotation=3']);
+  });
+
+  it('writes nothing for an article without rated claims', () => {
+    const unrated = article([claimSpan(1, { status: 'unverified', claimant: null })]);
+    expect([...claimReviewFormat.write([unrated], context)]).toEqual([]);
+  });
+
+  it.each<[ClaimStatus, string]>([
+    ['supported', 'Supported'],
+    ['disputed', 'Disputed'],
+    ['false', 'False'],
+    ['misleading', 'Misleading'],
+  ])('rates %s as %s', (status, name) => {
+    const [review] = reviews([article([claimSpan(1, { status, claimant: null })])]);
+    expect(review?.reviewRating).toEqual({ '@type': 'Rating', alternateName: name });
+  });
+
+  it.each<[ActorKind, string]>([
+    ['person', 'Person'],
+    ['organisation', 'Organization'],
+    ['armed_group', 'Organization'],
+    ['government_body', 'Organization'],
+    ['place', 'Thing'],
+    ['other', 'Thing'],
+  ])('gives a %s claimant the type %s', (kind, type) => {
+    const claimant = { name: 'Someone', kind, aliases: [] };
+    const [review] = reviews([article([claimSpan(1, { status: 'disputed', claimant })])]);
+    expect(review?.itemReviewed.author).toEqual({ '@type': type, name: 'Someone' });
+  });
+
+  it('leaves out the claim author, explanation and publication date it does not know', () => {
+    const span = claimSpan(4, { status: 'misleading', claimant: null }, { note: '  ' });
+    const [review] = reviews([article([span], { url: null, publishedOn: null })]);
+    expect(review?.itemReviewed).toEqual({
+      '@type': 'Claim',
+      appearance: {
+        '@type': 'NewsArticle',
+        headline: 'Strike in Mosul',
+        // No address of its own: the article's page in Crosscheck stands in.
+        url: 'https://crosscheck.example/articles/7',
+      },
+    });
+    expect(review?.reviewRating).toEqual({ '@type': 'Rating', alternateName: 'Misleading' });
+  });
+
+  it('builds the same links whether or not the base URL ends in a slash', () => {
+    const span = claimSpan(5, { status: 'supported', claimant: null });
+    const [review] = reviews([article([span])], { ...context, baseUrl: 'http://localhost:3000/' });
+    expect(review?.url).toBe('http://localhost:3000/articles/7?annotation=5');
+  });
+
+  it('writes one chunk per article, reading articles one at a time', () => {
+    const pulled: number[] = [];
+    function* articles(): Generator<ExportArticle> {
+      for (const id of [1, 2]) {
+        pulled.push(id);
+        const spans = [
+          claimSpan(id * 10, { status: 'false', claimant: null }),
+          claimSpan(id * 10 + 1, { status: 'disputed', claimant: null }),
+        ];
+        yield article(spans, { id });
+      }
+    }
+    const chunks = claimReviewFormat.write(articles(), context)[Symbol.iterator]();
+    const first = chunks.next().value as string;
+    expect(first.split('\n')).toHaveLength(3);
+    expect(first).toContain('/articles/1?annotation=11');
+    expect(pulled).toEqual([1]);
+  });
+});

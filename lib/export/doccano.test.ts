@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { doccanoFormat } from './doccano';
+import type { ExportAnnotation, ExportArticle, ExportContext } from './types';
+
+const context: ExportContext = { baseUrl: 'http://localhost:3000', exportedAt: '2024-06-01T00:00:00.000Z' };
+const alice = { username: 'alice', name: 'Alice Adams' };
+
+// 👍🏽 is two astral characters: four UTF-16 code units before "Police" and its space.
+const TEXT = '👍🏽 Police said at least 5 died.';
+
+function annotation(
+  fields: Partial<ExportAnnotation> & Pick<ExportAnnotation, 'id' | 'label' | 'start' | 'end'>,
+): ExportAnnotation {
+  return {
+    quote: TEXT.slice(fields.start, fields.end),
+    prefix: '',
+    suffix: '',
+    note: '',
+    author: alice,
+    version: 1,
+    createdAt: '2024-05-01T10:00:00.000Z',
+    updatedAt: '2024-05-01T10:00:00.000Z',
+    actor: null,
+    figure: null,
+    claim: null,
+    ...fields,
+  };
+}
+
+function article(fields: Partial<ExportArticle> = {}): ExportArticle {
+  return {
+    id: 7,
+    title: 'Strike',
+    source: 'Wire',
+    url: null,
+    publishedOn: null,
+    text: TEXT,
+    wordCount: 6,
+    author: alice,
+    createdAt: '2024-05-01T09:00:00.000Z',
+    updatedAt: '2024-05-01T09:00:00.000Z',
+    annotations: [
+      annotation({ id: 1, label: 'claim', start: 5, end: 32 }),
+      annotation({ id: 2, label: 'actor', start: 5, end: 11 }),
+      annotation({ id: 3, label: 'figure', start: 17, end: 27 }),
+    ],
+    comparisons: [],
+    ...fields,
+  };
+}
+
+function output(articles: Iterable<ExportArticle>): string {
+  return [...doccanoFormat.write(articles, context)].join('');
+}
+
+describe('doccanoFormat', () => {
+  it('describes a JSONL download', () => {
+    expect(doccanoFormat.name).toBe('doccano');
+    expect(doccanoFormat.extension).toBe('jsonl');
+    expect(doccanoFormat.contentType).toBe('application/x-ndjson');
+  });
+
+  it('writes one line per article with [start, end, label] triples in text order', () => {
+    expect(output([article()])).toBe(
+      '{"id":7,"text":"👍🏽 Police said at least 5 died.","label":[[5,32,"Claim"],[5,11,"Actor"],[17,27,"Figure"]],"title":"Strike","source":"Wire","url":null}\n',
+    );
+  });
+
+  it('keeps UTF-16 offsets, so JavaScript slices the spans back out after an emoji', () => {
+    const line = JSON.parse(output([article()])) as { text: string; label: [number, number, string][] };
+    expect(line.label.map(([start, end]) => line.text.slice(start, end))).toEqual([
+      'Police said at least 5 died',
+      'Police',
+      'at least 5',
+    ]);
+  });
+
+  it('writes an article without spans with an empty label list', () => {
+    expect(output([article({ id: 8, text: 'Quiet day.', annotations: [] })])).toBe(
+      '{"id":8,"text":"Quiet day.","label":[],"title":"Strike","source":"Wire","url":null}\n',
+    );
+  });
+
+  it('writes the article url as metadata for the import to read back', () => {
+    expect(output([article({ id: 9, text: 'Hi.', annotations: [], url: 'https://news.example/a' })])).toBe(
+      '{"id":9,"text":"Hi.","label":[],"title":"Strike","source":"Wire","url":"https://news.example/a"}\n',
+    );
+  });
+
+  it('writes each article before reading the next', () => {
+    const pulled: number[] = [];
+    function* articles(): Generator<ExportArticle> {
+      for (const id of [1, 2]) {
+        pulled.push(id);
+        yield article({ id, annotations: [] });
+      }
+    }
+    const chunks = doccanoFormat.write(articles(), context)[Symbol.iterator]();
+    const first = chunks.next();
+    expect(first.value).toContain('"id":1');
+    expect(pulled).toEqual([1]);
+    expect(chunks.next().value).toContain('"id":2');
+    expect(chunks.next().done).toBe(true);
+  });
+
+  it('writes nothing for no articles', () => {
+    expect(output([])).toBe('');
+  });
+});

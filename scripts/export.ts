@@ -1,0 +1,50 @@
+// npm run export -- --format FORMAT --out PATH [--article ID ...] [--base-url URL]
+// Streams articles from the database (DATABASE_PATH) through a format into a file, one
+// article at a time, with a progress line on stderr.
+import fs from 'node:fs';
+import { once } from 'node:events';
+import { parseArgs } from 'node:util';
+import { countExportArticles, exportArticles } from '../db/export';
+import { EXPORT_FORMATS, exportFormat } from '../lib/export/formats';
+import type { ExportArticle } from '../lib/export/types';
+import { runCli, CliError } from './cli';
+
+const USAGE = `Usage: npm run export -- --format FORMAT --out PATH [--article ID ...] [--base-url URL]
+Formats: ${EXPORT_FORMATS.map((format) => `${format.name} (${format.description})`).join('; ')}`;
+
+runCli(USAGE, async () => {
+  const { values } = parseArgs({
+    options: {
+      format: { type: 'string' },
+      out: { type: 'string' },
+      article: { type: 'string', multiple: true },
+      'base-url': { type: 'string', default: 'http://localhost:3000' },
+    },
+  });
+  const format = exportFormat(values.format ?? '');
+  if (!format) throw new CliError(values.format ? `There is no export format “${values.format}”.` : 'Choose a format with --format.');
+  if (!values.out) throw new CliError('Say where to write the export with --out PATH.');
+  const ids = values.article?.map((id) => {
+    if (!/^[1-9]\d*$/.test(id)) throw new CliError(`“${id}” is not an article id.`);
+    return Number(id);
+  });
+
+  const total = countExportArticles(ids);
+  let done = 0;
+  function* counted(articles: Iterable<ExportArticle>) {
+    for (const article of articles) {
+      yield article;
+      done += 1;
+      process.stderr.write(`\rExported ${done} of ${total} articles`);
+    }
+  }
+
+  const out = fs.createWriteStream(values.out);
+  for (const chunk of format.write(counted(exportArticles(ids)), { baseUrl: values['base-url'], exportedAt: new Date().toISOString() })) {
+    // Respect backpressure: a big library must not pile up in memory ahead of the disk.
+    if (!out.write(chunk)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  process.stderr.write(`\rExported ${done} of ${total} articles to ${values.out} (${format.name})\n`);
+});

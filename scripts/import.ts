@@ -1,0 +1,40 @@
+// npm run import -- FILE... : imports articles (.txt, .md, .html, JSONL) and annotated
+// datasets (Crosscheck JSONL, doccano JSONL, brat .zip or folder) into DATABASE_PATH.
+// Each file is written whole or not at all; every problem is listed with its line.
+import fs from 'node:fs';
+import path from 'node:path';
+import { importParsedFile } from '../db/import';
+import { currentReviewer } from '../db/reviewers';
+import { IMPORT_EXTENSIONS, parseBratFolder, parseImportFile } from '../lib/import/parse-file';
+import { CliError, runCli } from './cli';
+
+const USAGE = `Usage: npm run import -- FILE... (${IMPORT_EXTENSIONS.join(', ')}, or a folder of brat .txt/.ann files)`;
+
+function readFolder(folder: string): { name: string; content: string }[] {
+  return fs
+    .readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.(txt|ann)$/.test(name))
+    .map((name) => ({ name, content: fs.readFileSync(path.join(folder, name), 'utf8') }));
+}
+
+runCli(USAGE, async () => {
+  const files = process.argv.slice(2).filter((arg) => arg !== '--');
+  if (files.length === 0) throw new CliError('Name at least one file to import.');
+  const reviewer = currentReviewer().id;
+  let refused = 0;
+  for (const [index, file] of files.entries()) {
+    process.stderr.write(`[${index + 1}/${files.length}] ${file}: `);
+    if (!fs.existsSync(file)) throw new CliError(`There is no file ${file}.`);
+    const parsed = fs.statSync(file).isDirectory() ? parseBratFolder(readFolder(file)) : parseImportFile(path.basename(file), fs.readFileSync(file));
+    const report = importParsedFile(file, parsed, reviewer);
+    if (report.imported) {
+      process.stderr.write(`imported ${report.articleIds.length} articles, ${report.annotationCount} annotations, ${report.comparisonCount} comparisons\n`);
+    } else {
+      refused += 1;
+      process.stderr.write(`NOT imported (${report.problems.length} problems; nothing from this file was written)\n`);
+    }
+    for (const problem of report.problems) process.stderr.write(`  ${problem.file}${problem.line !== null ? `:${problem.line}` : ''}: ${problem.message}\n`);
+    for (const note of report.notes) process.stderr.write(`  note: ${note}\n`);
+  }
+  return refused > 0 ? 1 : 0;
+});
