@@ -17,6 +17,8 @@ function readFolder(folder: string): { name: string; content: string }[] {
     .map((name) => ({ name, content: fs.readFileSync(path.join(folder, name), 'utf8') }));
 }
 
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
 runCli(USAGE, async () => {
   const files = process.argv.slice(2).filter((arg) => arg !== '--');
   if (files.length === 0) throw new CliError('Name at least one file to import.');
@@ -28,10 +30,12 @@ runCli(USAGE, async () => {
     const parsed = fs.statSync(file).isDirectory() ? parseBratFolder(readFolder(file)) : parseImportFile(path.basename(file), fs.readFileSync(file));
     const report = importParsedFile(file, parsed, reviewer);
     if (report.imported) {
-      process.stderr.write(`imported ${report.articleIds.length} articles, ${report.annotationCount} annotations, ${report.comparisonCount} comparisons\n`);
+      process.stderr.write(
+        `imported ${plural(report.articleIds.length, 'article')}, ${plural(report.annotationCount, 'annotation')}, ${plural(report.comparisonCount, 'comparison')}\n`,
+      );
     } else {
       refused += 1;
-      process.stderr.write(`NOT imported (${report.problems.length} problems; nothing from this file was written)\n`);
+      process.stderr.write(`NOT imported (${plural(report.problems.length, 'problem')}; nothing from this file was written)\n`);
     }
     for (const problem of report.problems) process.stderr.write(`  ${problem.file}${problem.line !== null ? `:${problem.line}` : ''}: ${problem.message}\n`);
     for (const note of report.notes) process.stderr.write(`  note: ${note}\n`);
