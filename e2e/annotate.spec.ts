@@ -181,6 +181,18 @@ test('changing a label and a note persists, and ctrl+z undoes a delete and a lab
     Number(id),
   ).map((row) => row.action);
   expect(actions).toEqual(['create', 'update', 'update', 'delete', 'restore', 'update', 'update']);
+
+  // The same history, readable in the panel: who, when and what changed.
+  await item.locator('.annotation-summary').click();
+  await item.getByText('History').click();
+  const history = item.getByRole('list', { name: 'Changes, oldest first' });
+  await expect(history.locator(':scope > li')).toHaveCount(7);
+  await expect(history.locator(':scope > li').first()).toContainText('Created by Local reviewer');
+  await expect(history.locator(':scope > li').nth(1)).toContainText('label: claim → actor');
+  await expect(history.locator(':scope > li').nth(2)).toContainText('note: — → “Anonymous sources: who are they?”');
+  await expect(history.locator(':scope > li').nth(3)).toContainText('Deleted by Local reviewer');
+  await expect(history.locator(':scope > li').nth(4)).toContainText('Restored by Local reviewer');
+  await expect(history.locator(':scope > li').nth(5)).toContainText('label: actor → figure');
 });
 
 test('keyboard only: focus the text, move the caret, extend with shift+arrows and tag', async ({ page, request }) => {

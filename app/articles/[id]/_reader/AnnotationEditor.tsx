@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import { LABELS, LABEL_INFO, type Label } from '@/lib/labels';
 import { ActorFields } from './ActorFields';
+import { AnnotationHistory } from './AnnotationHistory';
 import { ClaimFields } from './ClaimFields';
 import { FigureFields } from './FigureFields';
 import type { ActorRef, AnnotationChange, AnnotationView } from './types';
@@ -82,6 +83,7 @@ export function AnnotationEditor({ annotation, actors, categories, onUpdate, onD
       <p className="meta">
         By {annotation.reviewerName} · offsets {annotation.start}–{annotation.end} · version {annotation.version}
       </p>
+      <AnnotationHistory annotationId={annotation.id} version={annotation.version} />
     </div>
   );
 }
