@@ -36,7 +36,9 @@ export function ExportForm({ formats, articles, preselected }: Props) {
         <legend>Articles</legend>
         <label className="choice">
           <input type="radio" name="scope" checked={scope === 'library'} onChange={() => setScope('library')} />
-          <span>The whole library ({articles.length} articles)</span>
+          <span>
+            The whole library ({articles.length} article{articles.length === 1 ? "" : "s"})
+          </span>
         </label>
         <label className="choice">
           <input type="radio" name="scope" checked={scope === 'chosen'} onChange={() => setScope('chosen')} />
