@@ -1,5 +1,6 @@
-import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { createArticle, type StoredArticle } from './support/articles';
+import { expectError, expectRejected, spanOf, UNKNOWN_ID, type Label } from './support/api';
 import { queryDatabase, snapshotDatabase } from './support/database';
 
 /*
@@ -7,8 +8,6 @@ import { queryDatabase, snapshotDatabase } from './support/database';
  * message that says what is wrong, and leaves the database exactly as it was. The happy-path
  * tests at the end are the control: they show the same assertions do see writes when there are some.
  */
-
-type Label = 'claim' | 'actor' | 'figure';
 
 interface AnnotationJson {
   id: number;
@@ -23,9 +22,6 @@ interface AnnotationJson {
   version: number;
 }
 
-interface ErrorJson {
-  error: { code: string; message: string; details?: unknown };
-}
 
 interface HistoryRow {
   entity_type: string;
@@ -35,35 +31,12 @@ interface HistoryRow {
   after: string | null;
 }
 
-// No test creates this many rows: an id that is well-formed but names nothing.
-const UNKNOWN_ID = 987_654_321;
 const CONTEXT_LENGTH = 32;
 // 👍🏽: thumbs up (U+1F44D) with a medium skin tone (U+1F3FD), two surrogate pairs, 4 UTF-16 units.
 const THUMBS_UP = '\u{1F44D}\u{1F3FD}';
 
-/** The body of a create-annotation request for the first occurrence of `quote` at or after `from`. */
-function spanOf(text: string, quote: string, label: Label = 'claim', from = 0) {
-  const start = text.indexOf(quote, from);
-  if (start < 0) throw new Error(`“${quote}” is not in the article`);
-  return { label, start, end: start + quote.length, quote };
-}
 
-async function expectError(response: APIResponse, status: number, code: string, ...mentions: string[]): Promise<ErrorJson['error']> {
-  const raw = await response.text();
-  expect(response.status(), raw).toBe(status);
-  const { error } = JSON.parse(raw) as ErrorJson;
-  expect(error.code, raw).toBe(code);
-  for (const mention of mentions) expect(error.message).toContain(mention);
-  return error;
-}
 
-/** Sends a request that must fail, and proves it failed without writing anything. */
-async function expectRejected(send: () => Promise<APIResponse>, status: number, code: string, ...mentions: string[]) {
-  const before = snapshotDatabase();
-  const error = await expectError(await send(), status, code, ...mentions);
-  expect(snapshotDatabase()).toEqual(before);
-  return error;
-}
 
 async function postAnnotation(request: APIRequestContext, articleId: number | string, data: unknown) {
   return request.post(`/api/articles/${articleId}/annotations`, { data });

@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { createArticle, type StoredArticle } from './support/articles';
-import { queryDatabase } from './support/database';
+import { expectRejected, spanOf, UNKNOWN_ID, type Label } from './support/api';
+import { queryDatabase, snapshotDatabase } from './support/database';
 
 /*
  * The JSON API for what annotations mean: figure and claim details, actors, categories,
@@ -9,8 +9,6 @@ import { queryDatabase } from './support/database';
  * code and a message naming what is wrong, and leaves every table exactly as it was. The
  * happy-path tests at the end are the control: the same assertions do see writes when there are some.
  */
-
-type Label = 'claim' | 'actor' | 'figure';
 
 interface ActorRef {
   id: number;
@@ -69,9 +67,6 @@ interface SuggestionJson {
   reason: string;
 }
 
-interface ErrorJson {
-  error: { code: string; message: string; details?: unknown };
-}
 
 interface HistoryRow {
   action: string;
@@ -79,8 +74,6 @@ interface HistoryRow {
   after: string | null;
 }
 
-// No test creates this many rows: an id that is well-formed but names nothing.
-const UNKNOWN_ID = 987_654_321;
 
 // Phrases of the sample article (samples/us-strikes-iraq-2023-11-22.txt).
 const KILLED = 'five of its fighters were killed';
@@ -89,45 +82,9 @@ const AT_LEAST = 'At least five Shiite militiamen were killed';
 const KATAIB = 'Kataib Hezbollah';
 const CLAIM = 'There were casualties, they confirmed';
 
-/** Every row of every table the app made (not SQLite's or drizzle's own), read-only. */
-function snapshotAllTables(): Record<string, unknown[]> {
-  const file = process.env.E2E_DATABASE_PATH;
-  if (!file) throw new Error('E2E_DATABASE_PATH is not set: run the tests through playwright.config.ts');
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    const tables = db
-      .prepare("select name from sqlite_master where type='table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name")
-      .pluck()
-      .all() as string[];
-    return Object.fromEntries(tables.map((table) => [table, db.prepare(`select * from "${table}" order by rowid`).all()]));
-  } finally {
-    db.close();
-  }
-}
 
-/** The body of a create-annotation request for the first occurrence of `quote` at or after `from`. */
-function spanOf(text: string, quote: string, label: Label, from = 0) {
-  const start = text.indexOf(quote, from);
-  if (start < 0) throw new Error(`“${quote}” is not in the article`);
-  return { label, start, end: start + quote.length, quote };
-}
 
-async function expectError(response: APIResponse, status: number, code: string, ...mentions: string[]): Promise<ErrorJson['error']> {
-  const raw = await response.text();
-  expect(response.status(), raw).toBe(status);
-  const { error } = JSON.parse(raw) as ErrorJson;
-  expect(error.code, raw).toBe(code);
-  for (const mention of mentions) expect(error.message).toContain(mention);
-  return error;
-}
 
-/** Sends a request that must fail, and proves it failed without writing to any table. */
-async function expectRejected(send: () => Promise<APIResponse>, status: number, code: string, ...mentions: string[]) {
-  const before = snapshotAllTables();
-  const error = await expectError(await send(), status, code, ...mentions);
-  expect(snapshotAllTables()).toEqual(before);
-  return error;
-}
 
 async function expectStatus(response: APIResponse, status: number): Promise<void> {
   expect(response.status(), await response.text()).toBe(status);
@@ -184,7 +141,7 @@ function historyOf(entityType: string, entityId: number): HistoryRow[] {
 }
 
 test('the snapshot used by these tests covers every table the figures API writes to', () => {
-  const tables = Object.keys(snapshotAllTables());
+  const tables = Object.keys(snapshotDatabase());
   for (const table of [
     'articles',
     'annotations',
@@ -613,12 +570,12 @@ test.describe('bad suggestion requests are refused and write nothing', () => {
 test.describe('the happy path writes what it should (the control for the tests above)', () => {
   test('tagging “five of its fighters were killed” reads 5 killed in Jurf Al Sakhar, according to Kataib Hezbollah', async ({ request }) => {
     const article = await createArticle(request);
-    const before = snapshotAllTables();
+    const before = snapshotDatabase();
     const figure = await tag(request, article, KILLED, 'figure');
     expect(figure.label).toBe('figure');
     expect(figure.figure).toMatchObject({ min: 5, max: 5, qualifier: 'exact', category: 'killed', place: 'Jurf Al Sakhar' });
     expect(figure.figure?.sourceActor?.canonicalName ?? figure.figure?.sourceText).toBe(KATAIB);
-    expect(snapshotAllTables()).not.toEqual(before);
+    expect(snapshotDatabase()).not.toEqual(before);
     expect(queryDatabase('select value_min, value_max, category from figure_details where annotation_id = ?', figure.id)).toEqual([
       { value_min: 5, value_max: 5, category: 'killed' },
     ]);
@@ -721,9 +678,9 @@ test.describe('the happy path writes what it should (the control for the tests a
     expect(queryDatabase('select key from dismissed_suggestions where key = ?', `${killed.id}-${wounded.id}`)).toHaveLength(1);
     expect(await suggestionsFor(request, article.id)).toEqual([]);
 
-    const before = snapshotAllTables();
+    const before = snapshotDatabase();
     await expectStatus(await request.post('/api/suggestions/dismissals', { data: { annotationIds: [killed.id, wounded.id] } }), 204);
-    expect(snapshotAllTables()).toEqual(before);
+    expect(snapshotDatabase()).toEqual(before);
     expect(await suggestionsFor(request, article.id)).toEqual([]);
   });
 });

@@ -2,11 +2,12 @@
 
 import { useState } from 'react';
 import { callApi, errorMessage } from '@/app/_client/api';
+import { FormMessage, type Message } from '@/app/_client/FormMessage';
 
 export function CategoryEditor({ initial }: { initial: string[] }) {
   const [categories, setCategories] = useState(initial);
   const [name, setName] = useState('');
-  const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
 
   async function change(work: () => Promise<{ categories: string[] }>, done: string) {
     setMessage(null);
@@ -48,9 +49,7 @@ export function CategoryEditor({ initial }: { initial: string[] }) {
         </label>
         <button type="submit">Add category</button>
       </form>
-      <p role={message?.kind === 'error' ? 'alert' : 'status'} className={message?.kind === 'error' ? 'form-error' : 'form-status'}>
-        {message?.text ?? ''}
-      </p>
+      <FormMessage message={message} />
     </>
   );
 }

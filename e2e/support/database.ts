@@ -1,21 +1,20 @@
 import Database from 'better-sqlite3';
 
-const TABLES = ['reviewers', 'articles', 'annotations', 'history'] as const;
-
 function databasePath(): string {
   const file = process.env.E2E_DATABASE_PATH;
   if (!file) throw new Error('E2E_DATABASE_PATH is not set: run the tests through playwright.config.ts');
   return file;
 }
 
-/** Every row of every table, read straight from the server's SQLite file (read-only). */
-export function snapshotDatabase(): Record<(typeof TABLES)[number], unknown[]> {
+/** Every row of every table the app made (not SQLite's or drizzle's own), read straight from the server's file (read-only). */
+export function snapshotDatabase(): Record<string, unknown[]> {
   const db = new Database(databasePath(), { readonly: true, fileMustExist: true });
   try {
-    return Object.fromEntries(TABLES.map((table) => [table, db.prepare(`select * from ${table} order by id`).all()])) as Record<
-      (typeof TABLES)[number],
-      unknown[]
-    >;
+    const tables = db
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name")
+      .pluck()
+      .all() as string[];
+    return Object.fromEntries(tables.map((table) => [table, db.prepare(`select * from "${table}" order by rowid`).all()]));
   } finally {
     db.close();
   }

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { callApi, errorMessage } from '@/app/_client/api';
+import { FormMessage, type Message } from '@/app/_client/FormMessage';
 import type { ActorSummary } from '@/db/actors';
 import { ACTOR_KINDS, type ActorKind } from '@/lib/vocabulary';
 import { KIND_NAMES } from '@/app/_client/actor-kinds';
@@ -12,7 +13,7 @@ export function ActorForm({ actor }: { actor: ActorSummary }) {
   const [name, setName] = useState(actor.canonicalName);
   const [kind, setKind] = useState<ActorKind>(actor.kind);
   const [aliases, setAliases] = useState(actor.aliases.join('\n'));
-  const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
 
   async function save() {
     setMessage(null);
@@ -64,9 +65,7 @@ export function ActorForm({ actor }: { actor: ActorSummary }) {
           Save actor
         </button>
       </div>
-      <p role={message?.kind === 'error' ? 'alert' : 'status'} className={message?.kind === 'error' ? 'form-error' : 'form-status'}>
-        {message?.text ?? ''}
-      </p>
+      <FormMessage message={message} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { callApi, errorMessage } from '@/app/_client/api';
+import { FormMessage, type Message } from '@/app/_client/FormMessage';
 import { QUALIFIER_NAMES, figureSource, formatFigureValue } from '@/app/_client/figure-format';
 import type { ComparedFigure, ComparisonDetail } from '@/db/comparisons';
 import type { ComparedField } from '@/lib/comparisons/types';
@@ -52,7 +53,7 @@ export function ComparisonView({ comparison, candidates, events }: Props) {
   const [note, setNote] = useState(comparison.resolutionNote);
   const [eventName, setEventName] = useState(comparison.eventName ?? '');
   const [adding, setAdding] = useState('');
-  const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
 
   async function send(work: () => Promise<unknown>, done: string) {
     setMessage(null);
@@ -200,9 +201,7 @@ export function ComparisonView({ comparison, candidates, events }: Props) {
             Save
           </button>
         </div>
-        <p role={message?.kind === 'error' ? 'alert' : 'status'} className={message?.kind === 'error' ? 'form-error' : 'form-status'}>
-          {message?.text ?? ''}
-        </p>
+        <FormMessage message={message} />
       </form>
     </>
   );
