@@ -43,7 +43,7 @@ describe('figureAgreement', () => {
 
   it('leaves out spans without figure details', () => {
     expect(figureAgreement([figure(0, 25, null)], [figure(0, 25, FIVE_KILLED)]).matched).toBe(0);
-    expect(figureAgreement([{ label: 'figure', start: 0, end: 25 }], [figure(0, 25, FIVE_KILLED)]).matched).toBe(0);
+    expect(figureAgreement([{ start: 0, end: 25 }], [figure(0, 25, FIVE_KILLED)]).matched).toBe(0);
   });
 
   it('pairs duplicate spans one to one, in order', () => {

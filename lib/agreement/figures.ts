@@ -18,7 +18,8 @@ export interface FigureCounts {
   sameCategory: number;
 }
 
-export const NO_FIGURES: FigureCounts = { matched: 0, sameValue: 0, sameCategory: 0 };
+// Frozen: it is shared as the starting value of every tally.
+export const NO_FIGURES: Readonly<FigureCounts> = Object.freeze({ matched: 0, sameValue: 0, sameCategory: 0 });
 
 export function addFigureCounts(x: FigureCounts, y: FigureCounts): FigureCounts {
   return {

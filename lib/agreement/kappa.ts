@@ -22,7 +22,8 @@ export interface KappaTable {
   bothNo: number;
 }
 
-export const EMPTY_TABLE: KappaTable = { bothYes: 0, onlyA: 0, onlyB: 0, bothNo: 0 };
+// Frozen: it is shared as the starting value of every tally.
+export const EMPTY_TABLE: Readonly<KappaTable> = Object.freeze({ bothYes: 0, onlyA: 0, onlyB: 0, bothNo: 0 });
 
 export function addTables(x: KappaTable, y: KappaTable): KappaTable {
   return {
@@ -68,11 +69,13 @@ export function kappaFromTable(table: KappaTable): number | null {
   const yesB = bothYes + onlyB;
   // Tested on the counts, not on pe as a float, so rounding cannot hide or fake the case.
   if ((yesA === n && yesB === n) || (yesA === 0 && yesB === 0)) return null;
-  const po = (bothYes + bothNo) / n;
-  const pA = yesA / n;
-  const pB = yesB / n;
-  const pe = pA * pB + (1 - pA) * (1 - pB);
-  return (po - pe) / (1 - pe);
+  // The formula above with numerator and denominator multiplied by n²:
+  //   (n·agreed − chance) / (n² − chance), chance = yesA·yesB + noA·noB.
+  // On integer counts (exact below 2^53, ~94 million items) the only rounding
+  // is the final division, so a kappa of 0 comes out as 0, not 5e-17.
+  const agreed = bothYes + bothNo;
+  const chance = yesA * yesB + (n - yesA) * (n - yesB);
+  return (n * agreed - chance) / (n * n - chance);
 }
 
 /** Binary Cohen's kappa; null for no items or when pe = 1 (see kappaFromTable). Throws if the lengths differ. */

@@ -16,7 +16,8 @@ export interface MatchCounts {
   countB: number;
 }
 
-export const NO_MATCHES: MatchCounts = { matches: 0, countA: 0, countB: 0 };
+// Frozen: it is shared as the starting value of every tally.
+export const NO_MATCHES: Readonly<MatchCounts> = Object.freeze({ matches: 0, countA: 0, countB: 0 });
 
 export function addMatchCounts(x: MatchCounts, y: MatchCounts): MatchCounts {
   return { matches: x.matches + y.matches, countA: x.countA + y.countA, countB: x.countB + y.countB };

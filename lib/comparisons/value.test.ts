@@ -30,10 +30,10 @@ describe('valueText and formatInterval', () => {
   it('reads as a reviewer would say it', () => {
     expect(valueText({ min: 5, max: null, qualifier: 'exact' })).toBe('5');
     expect(valueText({ min: 5, max: null, qualifier: 'at_least' })).toBe('at least 5');
-    expect(valueText({ min: null, max: 10, qualifier: 'at_most' })).toBe('at most 10');
+    expect(valueText({ min: null, max: 10, qualifier: 'at_most' })).toBe('up to 10');
     expect(valueText({ min: 3, max: 7, qualifier: 'range' })).toBe('3–7');
     expect(valueText({ min: 1200, max: null, qualifier: 'about' })).toBe('about 1,200');
-    expect(valueText({ min: null, max: null, qualifier: 'vague' })).toBe('no number');
+    expect(valueText({ min: null, max: null, qualifier: 'vague' })).toBe('vague');
   });
 
   it('writes one number once and a range with an en dash', () => {

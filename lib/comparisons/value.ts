@@ -1,4 +1,5 @@
-import type { ComparableFigure, Qualifier } from './types';
+import { figureValueText } from '../figures/value-text';
+import type { ComparableFigure } from './types';
 
 /*
  * The numbers of a figure as reviewers read them. Shared by the disagreement
@@ -42,18 +43,7 @@ export function formatInterval(numbers: FigureNumbers): string {
   return numbers.low === numbers.high ? low : `${low}–${formatNumber(numbers.high)}`;
 }
 
-const PREFIX: Record<Qualifier, string> = {
-  exact: '',
-  range: '',
-  at_least: 'at least ',
-  at_most: 'at most ',
-  about: 'about ',
-  vague: 'roughly ',
-};
-
-/** How a figure's value reads in a sentence: "5", "at least 5", "3–7". */
-export function valueText(figure: Pick<ComparableFigure, 'min' | 'max' | 'qualifier'>): string {
-  const numbers = figureNumbers(figure);
-  if (numbers === null) return 'no number';
-  return `${PREFIX[figure.qualifier]}${formatInterval(numbers)}`;
+/** How a figure's value reads in a sentence: "5", "at least 5", "3–7" (the wording of lib/figures/value-text.ts). */
+export function valueText(figure: Pick<ComparableFigure, 'min' | 'max' | 'qualifier'> & { vague?: boolean }): string {
+  return figureValueText({ vague: false, ...figure }) || 'no number';
 }

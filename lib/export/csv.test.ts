@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvFormat, figuresCsvFormat, figureValueText, FIGURE_SLOTS } from './csv';
+import { csvFormat, csvValueText, figuresCsvFormat, FIGURE_SLOTS } from './csv';
 import type {
   ExportAnnotation,
   ExportArticle,
@@ -174,7 +174,7 @@ describe('csvFormat', () => {
   });
 });
 
-describe('figureValueText', () => {
+describe('csvValueText (plain numbers)', () => {
   it.each<[string, Partial<ExportFigure>, string]>([
     ['exact', { min: 5, max: 5, qualifier: 'exact' }, '5'],
     ['at least', { min: 5, max: null, qualifier: 'at_least' }, 'at least 5'],
@@ -193,7 +193,7 @@ describe('figureValueText', () => {
     ['no number', { min: null, max: null, qualifier: 'exact' }, ''],
     ['a fraction', { min: 2.5, max: 2.5, qualifier: 'exact' }, '2.5'],
   ])('%s', (_, fields, text) => {
-    expect(figureValueText(figure(fields))).toBe(text);
+    expect(csvValueText(figure(fields))).toBe(text);
   });
 });
 

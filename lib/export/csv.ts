@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { figureValueText } from '../figures/value-text';
 import type { ExportArticle, ExportComparedFigure, ExportComparison, ExportFigure, ExportFormat } from './types';
 
 /*
@@ -24,40 +25,8 @@ function figureSource(figure: ExportFigure): string | null {
   return figure.source?.name ?? figure.sourceText;
 }
 
-function interval(low: number, high: number): string {
-  return low === high ? String(low) : `${low}–${high}`;
-}
-
-const PREFIX: Record<ExportFigure['qualifier'], string> = {
-  exact: '',
-  range: '',
-  at_least: 'at least ',
-  at_most: 'up to ',
-  about: 'about ',
-  vague: '',
-};
-
-/**
- * A figure's value in words: "5", "at least 5", "up to 5", "about 5", "3–5",
- * "≥ 2000 (vague)". Numbers are written plainly (no thousands separators) so
- * the cell reads the same in every locale.
- */
-export function figureValueText(figure: Pick<ExportFigure, 'min' | 'max' | 'qualifier' | 'vague'>): string {
-  const { min, max, qualifier } = figure;
-  // A vague amount ("thousands") is the least the words can mean, with no upper bound.
-  if (qualifier === 'vague') {
-    if (min === null && max === null) return 'vague';
-    if (max === null) return `≥ ${min} (vague)`;
-    if (min === null) return `≤ ${max} (vague)`;
-    return `${interval(Math.min(min, max), Math.max(min, max))} (vague)`;
-  }
-  if (min === null && max === null) return figure.vague ? 'vague' : '';
-  const a = min ?? (max as number);
-  const b = max ?? a;
-  const text = `${PREFIX[qualifier]}${interval(Math.min(a, b), Math.max(a, b))}`;
-  // The flag survives a reviewer changing the qualifier of "at least dozens".
-  return figure.vague ? `${text} (vague)` : text;
-}
+/** Plain numbers ("2000"), so a cell reads the same in every locale. */
+export const csvValueText = (figure: ExportFigure) => figureValueText(figure, { grouping: false });
 
 export const CSV_COLUMNS = [
   'article_id',
@@ -165,7 +134,7 @@ function figureCells(compared: ExportComparedFigure): Cell[] {
   return [
     compared.articleId,
     compared.annotationId,
-    figureValueText(figure),
+    csvValueText(figure),
     figure.category,
     figure.qualifier,
     figure.counted,
