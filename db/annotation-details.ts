@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, lte, gte, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, lte, gte, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { AppError } from '../lib/errors';
 import { readAttribution, readFigure } from '../lib/figures/read-figure';
@@ -231,10 +231,6 @@ export function annotationState(db: Reader, id: number) {
   const figure = row.label === 'figure' ? (db.select().from(figureDetails).where(eq(figureDetails.annotationId, id)).get() ?? null) : null;
   const claim = row.label === 'claim' ? (db.select().from(claimDetails).where(eq(claimDetails.annotationId, id)).get() ?? null) : null;
   return { ...annotation, figure, claim };
-}
-
-export function detailsScopeForIds(ids: number[]): SQL | undefined {
-  return inArray(annotations.id, ids);
 }
 
 function blankToNull(value: string | null): string | null {

@@ -16,10 +16,6 @@ export const LABEL_INFO: Record<Label, LabelInfo> = {
   figure: { label: 'figure', name: 'Figure', shortcut: '3', description: 'A number with meaning' },
 };
 
-export function isLabel(value: unknown): value is Label {
-  return typeof value === 'string' && (LABELS as readonly string[]).includes(value);
-}
-
 export function labelForShortcut(key: string): Label | undefined {
   return LABELS.find((label) => LABEL_INFO[label].shortcut === key);
 }
