@@ -69,8 +69,15 @@ export interface SuggestionView extends ComparisonSuggestion {
 
 type Reader = Pick<Tx, 'select'>;
 
-/** Every live figure on a live article (optionally only some), with its details and sentence. */
-function loadFigures(db: Reader, onlyIds?: number[]): ComparedFigure[] {
+/** A figure as loaded for comparing: its details and where it sits, without its sentence. */
+export type FigureRow = Omit<ComparedFigure, 'sentence'> & { start: number; end: number };
+
+/**
+ * Every live figure on a live article (optionally only some), with its details. The
+ * article text is not read here: one text per figure row would be megabytes each on a
+ * long article; see withSentences.
+ */
+function loadFigures(db: Reader, onlyIds?: number[]): FigureRow[] {
   if (onlyIds && onlyIds.length === 0) return [];
   const scope = and(
     eq(annotations.label, 'figure'),
@@ -87,7 +94,6 @@ function loadFigures(db: Reader, onlyIds?: number[]): ComparedFigure[] {
       quote: annotations.quote,
       articleTitle: articles.title,
       articleSource: articles.source,
-      text: articles.text,
     })
     .from(annotations)
     .innerJoin(articles, and(eq(articles.id, annotations.articleId), isNull(articles.deletedAt)))
@@ -95,29 +101,30 @@ function loadFigures(db: Reader, onlyIds?: number[]): ComparedFigure[] {
     .orderBy(asc(annotations.articleId), asc(annotations.start))
     .all();
   const details = loadDetails(db, rows, scope);
-  return rows.flatMap((row) => {
-    const figure = details.get(row.id)?.figure;
-    if (!figure) return [];
-    return [
-      {
-        annotationId: row.id,
-        articleId: row.articleId,
-        articleTitle: row.articleTitle,
-        articleSource: row.articleSource,
-        quote: row.quote,
-        sentence: sentenceAround(row.text, row.start, row.end).text,
-        figure,
-      },
-    ];
+  return rows.flatMap(({ id, label: _label, ...row }) => {
+    const figure = details.get(id)?.figure;
+    return figure ? [{ ...row, annotationId: id, figure }] : [];
   });
 }
 
+/** Adds each figure's sentence, reading every article's text once, one article at a time. */
+function withSentences(db: Reader, figures: FigureRow[]): ComparedFigure[] {
+  const sentences = new Map<number, string>();
+  for (const articleId of new Set(figures.map((figure) => figure.articleId))) {
+    const text = db.select({ text: articles.text }).from(articles).where(eq(articles.id, articleId)).get()?.text ?? '';
+    for (const figure of figures) {
+      if (figure.articleId === articleId) sentences.set(figure.annotationId, sentenceAround(text, figure.start, figure.end).text);
+    }
+  }
+  return figures.map(({ start: _start, end: _end, ...figure }) => ({ ...figure, sentence: sentences.get(figure.annotationId) ?? figure.quote }));
+}
+
 /** Every figure in the library, for choosing one more column of a comparison. */
-export function listFigures(): ComparedFigure[] {
+export function listFigures(): FigureRow[] {
   return loadFigures(getDb());
 }
 
-export function toComparable(figure: ComparedFigure): ComparableFigure {
+export function toComparable(figure: Omit<ComparedFigure, 'sentence'>): ComparableFigure {
   return {
     annotationId: figure.annotationId,
     articleId: figure.articleId,
@@ -159,7 +166,7 @@ function baseRows(db: Reader, id?: number) {
     .all();
 }
 
-function summarise(row: ReturnType<typeof baseRows>[number], figures: ComparedFigure[]): ComparisonSummary {
+function summarise(row: ReturnType<typeof baseRows>[number], figures: Omit<ComparedFigure, 'sentence'>[]): ComparisonSummary {
   const { deletedAt: _deletedAt, ...comparison } = row.comparison;
   return {
     ...comparison,
@@ -191,7 +198,7 @@ export function getComparison(id: number): ComparisonDetail {
   if (!row) throw comparisonNotFound(id);
   const memberIds = membersOf(db, [id]).get(id) ?? [];
   const byId = new Map(loadFigures(db, memberIds).map((figure) => [figure.annotationId, figure]));
-  const figures = memberIds.flatMap((memberId) => byId.get(memberId) ?? []);
+  const figures = withSentences(db, memberIds.flatMap((memberId) => byId.get(memberId) ?? []));
   return { ...summarise(row, figures), figures, differs: markDisagreements(figures.map(toComparable)) };
 }
 
@@ -317,7 +324,7 @@ export function listSuggestions(articleId?: number): SuggestionView[] {
   const byId = new Map(figures.map((figure) => [figure.annotationId, figure]));
   return suggestComparisons(figures.map(toComparable), { dismissed, existing })
     .filter((suggestion) => articleId === undefined || suggestion.annotationIds.some((id) => byId.get(id)?.articleId === articleId))
-    .map((suggestion) => ({ ...suggestion, figures: suggestion.annotationIds.flatMap((id) => byId.get(id) ?? []) }));
+    .map((suggestion) => ({ ...suggestion, figures: withSentences(db, suggestion.annotationIds.flatMap((id) => byId.get(id) ?? [])) }));
 }
 
 /** Remembers that the reviewer turned a suggestion down, so it is not offered again. */

@@ -300,3 +300,24 @@ test('uploaded .md and .txt files become articles, and details can be edited', a
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Detentions on Tuesday');
   await expect(page.locator('.article-meta')).toContainText('6 Feb 2024');
 });
+
+test('a long annotation list grows as the reviewer scrolls it, and always reaches the selected entry', async ({ page, request }) => {
+  const article = await createArticle(request, { title: 'Many annotations' });
+  const words = [...article.text.matchAll(/[A-Za-z]{3,}/g)].slice(0, 250);
+  for (const word of words) {
+    const response = await request.post(`/api/articles/${article.id}/annotations`, {
+      data: { label: 'claim', start: word.index, end: word.index + word[0].length, quote: word[0] },
+    });
+    expect(response.status()).toBe(201);
+  }
+  await openArticle(page, article.id);
+  await expect(page.getByRole('button', { name: /^All 250$/ })).toBeVisible();
+  await expect(annotationItems(page)).toHaveCount(200);
+  await expect(page.getByRole('button', { name: 'Show more (50 not shown yet)' })).toBeAttached();
+  expect(await paintedCount(page, 'claim')).toBe(250);
+
+  // K from nothing selected goes to the last annotation, which is rendered for it.
+  await page.keyboard.press('k');
+  await expect(annotationItems(page)).toHaveCount(250);
+  await expect(annotationItems(page).last()).toHaveAttribute('aria-current', 'true');
+});

@@ -4,7 +4,7 @@ import { listActors } from '@/db/actors';
 import { listAnnotations } from '@/db/annotations';
 import { listCategories } from '@/db/categories';
 import { comparisonsForArticle, listEvents } from '@/db/comparisons';
-import { getArticle } from '@/db/articles';
+import { getArticle, lastActivityAt } from '@/db/articles';
 import { pickMetadata } from '@/db/article-insert';
 import type { Article } from '@/db/schema';
 import { isAppError } from '@/lib/errors';
@@ -30,6 +30,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params, searchParams }: Props) {
   const article = await loadArticle(params);
+  // Read before the annotations: a change made in between then shows as newer, never hidden.
+  const renderedActivityAt = lastActivityAt(article.id);
   const annotations = listAnnotations(article.id);
   const requested = Number((await searchParams).annotation);
   return (
@@ -44,6 +46,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         comparisons={comparisonsForArticle(article.id)}
         events={listEvents().map((event) => event.name)}
         initialSelectedId={annotations.some((annotation) => annotation.id === requested) ? requested : null}
+        renderedActivityAt={renderedActivityAt}
       />
     </div>
   );

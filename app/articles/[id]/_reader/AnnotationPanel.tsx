@@ -1,12 +1,13 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { LABELS, LABEL_INFO, type Label } from '@/lib/labels';
-import { formatFigureValue } from '@/app/_client/figure-format';
-import { AnnotationEditor } from './AnnotationEditor';
+import { AnnotationListItem } from './AnnotationListItem';
 import type { ActorRef, AnnotationChange, AnnotationView } from './types';
 
 export type LabelFilter = 'all' | Label;
+
+const PAGE = 200;
 
 interface Props {
   annotations: AnnotationView[];
@@ -40,6 +41,22 @@ export function AnnotationPanel({
   children,
 }: Props) {
   const listRef = useRef<HTMLOListElement>(null);
+  const moreRef = useRef<HTMLLIElement>(null);
+  // Thousands of entries would make every page load and every render slow: the list grows
+  // a page at a time as the reviewer scrolls it, and always reaches the selected entry.
+  const [limit, setLimit] = useState(PAGE);
+  const selectedIndex = selectedId === null ? -1 : visible.findIndex((annotation) => annotation.id === selectedId);
+  const shown = Math.min(visible.length, Math.max(limit, selectedIndex + 1 + PAGE / 10));
+
+  useEffect(() => {
+    const more = moreRef.current;
+    if (!more) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) setLimit((current) => current + PAGE);
+    });
+    observer.observe(more);
+    return () => observer.disconnect();
+  }, [shown]);
   const counts = Object.fromEntries(LABELS.map((label) => [label, annotations.filter((a) => a.label === label).length])) as Record<Label, number>;
 
   // Scroll the list only: scrollIntoView would also move the page, and the text under the reader's eyes with it.
@@ -83,43 +100,27 @@ export function AnnotationPanel({
         </p>
       ) : (
         <ol className="annotation-list" ref={listRef} aria-label="Annotations in text order">
-          {visible.map((annotation) => {
-            const isSelected = annotation.id === selectedId;
-            return (
-              <li
-                key={annotation.id}
-                className={`annotation-item label-${annotation.label}${isSelected ? ' selected' : ''}`}
-                data-testid="annotation-item"
-                data-annotation-id={annotation.id}
-                data-label={annotation.label}
-                aria-current={isSelected ? 'true' : undefined}
-              >
-                <div className="annotation-row">
-                  {annotation.figure && (
-                    <input
-                      type="checkbox"
-                      className="compare-check"
-                      checked={selectedFigureIds.includes(annotation.id)}
-                      onChange={() => onToggleFigure(annotation.id)}
-                      aria-label={`Select “${annotation.quote}” for comparison`}
-                    />
-                  )}
-                  <button type="button" className="annotation-summary" onClick={() => onShow(annotation)} aria-expanded={isSelected}>
-                    <span className={`badge label-${annotation.label}`}>
-                      {LABEL_INFO[annotation.label].name}
-                      {annotation.figure && <span className="figure-summary"> · {formatFigureValue(annotation.figure)} {annotation.figure.category}</span>}
-                      {annotation.claim && annotation.claim.status !== 'unverified' && <span className="figure-summary"> · {annotation.claim.status}</span>}
-                    </span>
-                    <span className="quote">{annotation.quote}</span>
-                    {annotation.note && <span className="note-preview">{annotation.note}</span>}
-                  </button>
-                </div>
-                {isSelected && (
-                  <AnnotationEditor annotation={annotation} actors={actors} categories={categories} onUpdate={onUpdate} onDelete={onDelete} />
-                )}
-              </li>
-            );
-          })}
+          {visible.slice(0, shown).map((annotation) => (
+            <AnnotationListItem
+              key={annotation.id}
+              annotation={annotation}
+              isSelected={annotation.id === selectedId}
+              isChecked={selectedFigureIds.includes(annotation.id)}
+              actors={actors}
+              categories={categories}
+              onShow={onShow}
+              onToggleFigure={onToggleFigure}
+              onUpdate={onUpdate}
+              onDelete={onDelete}
+            />
+          ))}
+          {shown < visible.length && (
+            <li className="list-more" ref={moreRef}>
+              <button type="button" className="quiet" onClick={() => setLimit((current) => current + PAGE)}>
+                Show more ({visible.length - shown} not shown yet)
+              </button>
+            </li>
+          )}
         </ol>
       )}
     </aside>

@@ -27,6 +27,8 @@ interface Props {
   events: string[];
   /** From `?annotation=ID`: the annotation to select and scroll to on arrival. */
   initialSelectedId: number | null;
+  /** The article's last change when the server rendered this page. */
+  renderedActivityAt: string | null;
 }
 
 const SNAP_PREFERENCE_KEY = 'crosscheck.snapToWords';
@@ -45,7 +47,7 @@ function isFormField(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 }
 
-export function Workbench({ articleId, text, initialAnnotations, initialActors, categories, comparisons: initialComparisons, events, initialSelectedId }: Props) {
+export function Workbench({ articleId, text, initialAnnotations, initialActors, categories, comparisons: initialComparisons, events, initialSelectedId, renderedActivityAt }: Props) {
   const [annotations, setAnnotations] = useState(() => [...initialAnnotations].sort(inTextOrder));
   const [selectedId, setSelectedId] = useState<number | null>(initialSelectedId);
   const [actors, setActors] = useState(initialActors);
@@ -177,24 +179,26 @@ export function Workbench({ articleId, text, initialAnnotations, initialActors, 
   }, [articleId, figureSignature, report]);
 
   // Back/forward navigation restores this page from the router's cache, which can predate
-  // changes made here or elsewhere: reload the live state once on arrival.
+  // changes made here or elsewhere: on arrival, ask when the article last changed, and
+  // reload the annotations and comparisons only when that is newer than what was rendered.
   useEffect(() => {
     let cancelled = false;
-    Promise.all([
-      callApi<{ annotations: AnnotationView[] }>('GET', `/api/articles/${articleId}/annotations`),
-      callApi<{ comparisons: ArticleComparison[] }>('GET', `/api/articles/${articleId}/comparisons`),
-    ])
-      .then(([fresh, compared]) => {
-        if (cancelled) return;
-        latest.current = [...fresh.annotations].sort(inTextOrder);
-        setAnnotations(latest.current);
-        setComparisons(compared.comparisons);
-      })
-      .catch(report);
+    (async () => {
+      const { lastActivityAt } = await callApi<{ lastActivityAt: string | null }>('GET', `/api/articles/${articleId}/activity`);
+      if (cancelled || lastActivityAt === renderedActivityAt) return;
+      const [fresh, compared] = await Promise.all([
+        callApi<{ annotations: AnnotationView[] }>('GET', `/api/articles/${articleId}/annotations`),
+        callApi<{ comparisons: ArticleComparison[] }>('GET', `/api/articles/${articleId}/comparisons`),
+      ]);
+      if (cancelled) return;
+      latest.current = [...fresh.annotations].sort(inTextOrder);
+      setAnnotations(latest.current);
+      setComparisons(compared.comparisons);
+    })().catch(report);
     return () => {
       cancelled = true;
     };
-  }, [articleId, report]);
+  }, [articleId, renderedActivityAt, report]);
 
   const dismissSuggestion = useCallback(
     (suggestion: SuggestionView) =>
