@@ -525,3 +525,34 @@ test.describe('offsets count UTF-16 code units, as the browser does', () => {
     expect(annotation.prefix.startsWith('\u{1F3FD}')).toBe(true);
   });
 });
+
+test.describe('writes from other sites are refused', () => {
+  test('a cross-site form post or fetch (foreign Origin) is 403 and writes nothing', async ({ request }) => {
+    const article = await createArticle(request, { title: 'Cross-site' });
+    await expectRejected(
+      () =>
+        request.post(`/api/articles/${article.id}/annotations`, {
+          headers: { Origin: 'https://evil.example' },
+          data: spanOf(article.text, 'Kataib Hezbollah', 'actor'),
+        }),
+      403,
+      'cross_site_request',
+      'another site',
+    );
+    await expectRejected(() => request.delete(`/api/articles/${article.id}`, { headers: { 'Sec-Fetch-Site': 'cross-site' } }), 403, 'cross_site_request');
+    await expectRejected(
+      () => request.post('/api/articles', { headers: { Origin: 'null' }, form: { text: 'A forged article.' } }),
+      403,
+      'cross_site_request',
+    );
+  });
+
+  test('the same write from the app itself, or from a script without an Origin, goes through', async ({ request, baseURL }) => {
+    const article = await createArticle(request, { title: 'Same site' });
+    const sameOrigin = await request.post(`/api/articles/${article.id}/annotations`, {
+      headers: { Origin: new URL(baseURL!).origin },
+      data: spanOf(article.text, 'Kataib Hezbollah', 'actor'),
+    });
+    expect(sameOrigin.status(), await sameOrigin.text()).toBe(201);
+  });
+});

@@ -20,9 +20,27 @@ export function errorResponse(error: unknown): Response {
 
 type RouteHandler<Context> = (request: Request, context: Context) => Response | Promise<Response>;
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Refuses a write that a page on another site made the browser send (a cross-site form
+ * post or fetch): browsers mark those with `Sec-Fetch-Site: cross-site` and a foreign
+ * `Origin`. Requests without either header (curl, scripts) are not from a browser page.
+ */
+function refuseCrossSite(request: Request): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const origin = request.headers.get('origin');
+  const host = request.headers.get('host') ?? new URL(request.url).host;
+  const foreignOrigin = origin !== null && (origin === 'null' || new URL(origin).host !== host);
+  if (foreignOrigin || request.headers.get('sec-fetch-site') === 'cross-site') {
+    throw new AppError('cross_site_request', 403, 'This request came from another site, so it was refused. Nothing was changed.');
+  }
+}
+
 export function handle<Context>(handler: RouteHandler<Context>): RouteHandler<Context> {
   return async (request, context) => {
     try {
+      refuseCrossSite(request);
       return await handler(request, context);
     } catch (error) {
       return errorResponse(error);
