@@ -205,6 +205,8 @@ function insertExportedArticle(
     .get();
   logChange(tx, { entityType: 'article', entityId: row.id, articleId: row.id, reviewerId: authorId, action: 'create', before: null, after: { id: row.id, title: row.title, importedFrom: report.file }, at: nowIso() });
 
+  // One note for all renumbered annotations: re-importing a large export must not flood the report.
+  let renumbered = 0;
   for (const annotation of exported.annotations) {
     const keep = isFree(tx, 'annotations', annotation.id) ? annotation.id : undefined;
     const annotationAt = { ...at, line: null };
@@ -216,7 +218,7 @@ function insertExportedArticle(
       actorId: annotation.actor ? ensureExportedActor(tx, annotation.actor, authorId) : null,
     });
     if (id === null) continue;
-    if (keep === undefined) report.notes.push(`Annotation ${annotation.id} was given the new id ${id}.`);
+    if (keep === undefined) renumbered += 1;
     annotationIds.set(annotation.id, id);
     report.annotationCount += 1;
     if (annotation.figure) {
@@ -244,6 +246,9 @@ function insertExportedArticle(
         .where(eq(claimDetails.annotationId, id))
         .run();
     }
+  }
+  if (renumbered > 0) {
+    report.notes.push(`${renumbered} annotation${renumbered === 1 ? ' was' : 's were'} of “${exported.title}” given new ids: their ids are taken here.`);
   }
   return row.id;
 }

@@ -59,6 +59,22 @@ describe('Crosscheck JSONL', () => {
     expect(report).toMatchObject({ imported: true, annotationCount: 5, comparisonCount: 1, problems: [] });
     expect(report.notes).toEqual([]);
     expect(exportJsonl()).toBe(exported);
+
+    // Importing the same file again: every id is taken now, so everything gets new ids and the
+    // comparison is rebuilt from the renumbered figures, with one note per article, not per span.
+    const again = importParsedFile('library.jsonl', parseCrosscheckJsonl(exported, 'library.jsonl'), currentReviewer().id);
+    expect(again).toMatchObject({ imported: true, annotationCount: 5, comparisonCount: 1 });
+    expect(again.notes).toHaveLength(4);
+    expect(again.notes.filter((note) => note.includes('given new ids'))).toHaveLength(2);
+    const reimported = exportJsonl().trim().split('\n').map((line) => JSON.parse(line));
+    expect(reimported).toHaveLength(4);
+    const [, , third, fourth] = reimported;
+    expect(third.annotations.map((a: { quote: string }) => a.quote)).toEqual(JSON.parse(exported.split('\n')[0]!).annotations.map((a: { quote: string }) => a.quote));
+    expect(fourth.comparisons[0].figures.map((f: { quote: string }) => f.quote)).toEqual([
+      'five of its fighters were killed',
+      'five fighters were wounded',
+      'seven of its fighters were killed',
+    ]);
   });
 
   it('refuses a file with one bad line and writes nothing from it', () => {
