@@ -1,22 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { conflicts, markDisagreements } from './disagreement';
-import type { ComparableFigure } from './types';
-
-function figure(overrides: Partial<ComparableFigure> & Pick<ComparableFigure, 'annotationId'>): ComparableFigure {
-  return {
-    articleId: 1,
-    min: null,
-    max: null,
-    qualifier: 'exact',
-    category: 'killed',
-    counted: null,
-    place: null,
-    time: null,
-    source: null,
-    quote: '',
-    ...overrides,
-  };
-}
+import { figure } from './fixtures.test-helper';
 
 // The sample article (us-strikes-iraq-2023-11-22).
 const A = figure({
