@@ -67,27 +67,6 @@ export function listArticles(): ArticleSummary[] {
   }));
 }
 
-/** When the article or any of its annotations last changed: the newest history entry about it. */
-export function lastActivityAt(articleId: number): string | null {
-  const row = getDb()
-    .select({ at: sql<string | null>`max(${history.at})` })
-    .from(history)
-    .where(eq(history.articleId, articleId))
-    .get();
-  return row?.at ?? null;
-}
-
-/** One live article's metadata, without reading its text; 404 when it does not exist or was deleted. */
-export function getArticleMetadata(id: number): ArticleMetadata {
-  const article = getDb()
-    .select(metadataColumns)
-    .from(articles)
-    .where(and(eq(articles.id, id), isNull(articles.deletedAt)))
-    .get();
-  if (!article) throw articleNotFound(id);
-  return article;
-}
-
 /** One live article with its text; 404 when it does not exist or was deleted. */
 export function getArticle(id: number): Article {
   const article = getDb()

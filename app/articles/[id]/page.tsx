@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { listActors } from '@/db/actors';
-import { listAnnotations } from '@/db/annotations';
 import { listCategories } from '@/db/categories';
-import { comparisonsForArticle, listEvents } from '@/db/comparisons';
-import { getArticle, lastActivityAt } from '@/db/articles';
+import { listEvents } from '@/db/comparisons';
+import { getArticle } from '@/db/articles';
 import { pickMetadata } from '@/db/article-insert';
 import type { Article } from '@/db/schema';
 import { isAppError } from '@/lib/errors';
@@ -30,9 +29,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params, searchParams }: Props) {
   const article = await loadArticle(params);
-  // Read before the annotations: a change made in between then shows as newer, never hidden.
-  const renderedActivityAt = lastActivityAt(article.id);
-  const annotations = listAnnotations(article.id);
   const requested = Number((await searchParams).annotation);
   return (
     <div className="page article-page">
@@ -40,13 +36,10 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       <Workbench
         articleId={article.id}
         text={article.text}
-        initialAnnotations={annotations}
         initialActors={listActors().map(({ id, canonicalName }) => ({ id, canonicalName }))}
         categories={listCategories()}
-        comparisons={comparisonsForArticle(article.id)}
         events={listEvents().map((event) => event.name)}
-        initialSelectedId={annotations.some((annotation) => annotation.id === requested) ? requested : null}
-        renderedActivityAt={renderedActivityAt}
+        initialSelectedId={Number.isInteger(requested) && requested > 0 ? requested : null}
       />
     </div>
   );

@@ -22,6 +22,7 @@ interface Props {
   categories: string[];
   selectedFigureIds: number[];
   onToggleFigure: (id: number) => void;
+  loading: boolean;
   children?: React.ReactNode;
 }
 
@@ -38,6 +39,7 @@ export function AnnotationPanel({
   categories,
   selectedFigureIds,
   onToggleFigure,
+  loading,
   children,
 }: Props) {
   const listRef = useRef<HTMLOListElement>(null);
@@ -94,7 +96,9 @@ export function AnnotationPanel({
       {children}
       {visible.length === 0 ? (
         <p className="empty">
-          {annotations.length === 0
+          {loading
+            ? 'Loading annotations…'
+            : annotations.length === 0
             ? 'No annotations yet. Select text in the article and press 1, 2 or 3, or use the buttons that appear.'
             : 'No annotations with this label.'}
         </p>

@@ -20,15 +20,11 @@ import { useReaderKeyboard } from './use-reader-keyboard';
 interface Props {
   articleId: number;
   text: string;
-  initialAnnotations: AnnotationView[];
   initialActors: ActorRef[];
   categories: string[];
-  comparisons: ArticleComparison[];
   events: string[];
   /** From `?annotation=ID`: the annotation to select and scroll to on arrival. */
   initialSelectedId: number | null;
-  /** The article's last change when the server rendered this page. */
-  renderedActivityAt: string | null;
 }
 
 const SNAP_PREFERENCE_KEY = 'crosscheck.snapToWords';
@@ -47,13 +43,14 @@ function isFormField(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 }
 
-export function Workbench({ articleId, text, initialAnnotations, initialActors, categories, comparisons: initialComparisons, events, initialSelectedId, renderedActivityAt }: Props) {
-  const [annotations, setAnnotations] = useState(() => [...initialAnnotations].sort(inTextOrder));
-  const [selectedId, setSelectedId] = useState<number | null>(initialSelectedId);
+export function Workbench({ articleId, text, initialActors, categories, events, initialSelectedId }: Props) {
+  const [annotations, setAnnotations] = useState<AnnotationView[]>([]);
+  const [loaded, setLoaded] = useState(false);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
   const [actors, setActors] = useState(initialActors);
   const [selectedFigureIds, setSelectedFigureIds] = useState<number[]>([]);
   const [suggestions, setSuggestions] = useState<SuggestionView[]>([]);
-  const [comparisons, setComparisons] = useState(initialComparisons);
+  const [comparisons, setComparisons] = useState<ArticleComparison[]>([]);
   const [filter, setFilter] = useState<LabelFilter>('all');
   const [pending, setPending] = useState<SpanOffsets | null>(null);
   const [snapToWords, setSnapToWords] = useState(true);
@@ -178,27 +175,27 @@ export function Workbench({ articleId, text, initialAnnotations, initialActors, 
     };
   }, [articleId, figureSignature, report]);
 
-  // Back/forward navigation restores this page from the router's cache, which can predate
-  // changes made here or elsewhere: on arrival, ask when the article last changed, and
-  // reload the annotations and comparisons only when that is newer than what was rendered.
+  // The annotations are fetched, not rendered into the page: thousands of them would make the
+  // HTML several times larger than the article, and a page restored from the router's cache
+  // (back/forward) would show them as they were. The text renders meanwhile.
   useEffect(() => {
     let cancelled = false;
-    (async () => {
-      const { lastActivityAt } = await callApi<{ lastActivityAt: string | null }>('GET', `/api/articles/${articleId}/activity`);
-      if (cancelled || lastActivityAt === renderedActivityAt) return;
-      const [fresh, compared] = await Promise.all([
-        callApi<{ annotations: AnnotationView[] }>('GET', `/api/articles/${articleId}/annotations`),
-        callApi<{ comparisons: ArticleComparison[] }>('GET', `/api/articles/${articleId}/comparisons`),
-      ]);
-      if (cancelled) return;
-      latest.current = [...fresh.annotations].sort(inTextOrder);
-      setAnnotations(latest.current);
-      setComparisons(compared.comparisons);
-    })().catch(report);
+    Promise.all([
+      callApi<{ annotations: AnnotationView[] }>('GET', `/api/articles/${articleId}/annotations`),
+      callApi<{ comparisons: ArticleComparison[] }>('GET', `/api/articles/${articleId}/comparisons`),
+    ])
+      .then(([fresh, compared]) => {
+        if (cancelled) return;
+        latest.current = [...fresh.annotations].sort(inTextOrder);
+        setAnnotations(latest.current);
+        setComparisons(compared.comparisons);
+        setLoaded(true);
+      })
+      .catch(report);
     return () => {
       cancelled = true;
     };
-  }, [articleId, renderedActivityAt, report]);
+  }, [articleId, report]);
 
   const dismissSuggestion = useCallback(
     (suggestion: SuggestionView) =>
@@ -329,12 +326,16 @@ export function Workbench({ articleId, text, initialAnnotations, initialActors, 
     [scrollToAnnotation],
   );
 
-  // Arriving from a link to one annotation (actors, comparisons): show it.
+  // Arriving from a link to one annotation (actors, comparisons): show it once loaded.
   const arrivedAt = useRef(initialSelectedId);
   useEffect(() => {
+    if (!loaded || arrivedAt.current === null) return;
     const target = latest.current.find((annotation) => annotation.id === arrivedAt.current);
-    if (target) scrollToAnnotation(target);
-  }, [scrollToAnnotation]);
+    arrivedAt.current = null;
+    if (!target) return;
+    setSelectedId(target.id);
+    scrollToAnnotation(target);
+  }, [loaded, scrollToAnnotation]);
 
   // A click on the text selects the innermost visible annotation under the pointer;
   // clicking the same place again steps outwards through the spans that overlap there.
@@ -441,6 +442,7 @@ export function Workbench({ articleId, text, initialAnnotations, initialActors, 
         categories={categories}
         selectedFigureIds={selectedFigureIds}
         onToggleFigure={toggleFigure}
+        loading={!loaded}
       >
         {annotations.some((annotation) => annotation.figure) && (
           <ComparePanel
