@@ -201,6 +201,14 @@ test('a comparison can hold figures from two articles', async ({ page, request }
   await expect(table.locator('tr[data-field="value"]')).toHaveAttribute('data-differs', 'true');
   await expect(page.locator('.article-meta')).toContainText('3 figures from 2 articles');
   await expect(table.locator('tr[data-field="sentence"] td').nth(2)).toContainText('Second outlet');
+
+  // The sentence links back into its article, with that figure selected and flashed.
+  await table.locator('tr[data-field="sentence"] td').nth(2).getByRole('link', { name: 'Second outlet' }).click();
+  // The flash is brief, so it is checked first; the selection stays.
+  await expect(page.getByTestId('reader')).toHaveAttribute('data-flashing', /^\d+$/);
+  const seven = annotationItem(page, 'seven of its fighters were killed');
+  expect(await page.getByTestId('reader').getAttribute('data-flashing')).toBe(await seven.getAttribute('data-annotation-id'));
+  await expect(seven).toHaveAttribute('aria-current', 'true');
 });
 
 test('the app suggests conflicting figures; accepting creates a comparison and dismissing is remembered', async ({ page, request }) => {
