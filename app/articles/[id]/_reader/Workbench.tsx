@@ -2,19 +2,19 @@
 
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { callApi, errorMessage } from '@/app/_client/api';
-import { snapSpan } from '@/lib/anchoring/snap';
 import { LABEL_INFO, labelForShortcut, type Label } from '@/lib/labels';
 import type { ActorSummary } from '@/db/actors';
 import type { SuggestionView } from '@/db/comparisons';
 import { AnnotationPanel, type LabelFilter } from './AnnotationPanel';
 import { ComparePanel, type ArticleComparison } from './ComparePanel';
-import { FLASH_HIGHLIGHT, PENDING_HIGHLIGHT, SELECTED_HIGHLIGHT, clearAllHighlights, paintAnnotations, paintSingle } from './highlights';
+import { FLASH_HIGHLIGHT, SELECTED_HIGHLIGHT, clearAllHighlights, paintAnnotations, paintSingle } from './highlights';
 import { Legend } from './Legend';
 import { Reader } from './Reader';
 import { SelectionToolbar } from './SelectionToolbar';
 import { StatusBar, type Status } from './StatusBar';
 import { TextMap } from './text-map';
-import { restoringChange, type ActorRef, type AnnotationChange, type AnnotationView, type SpanOffsets, type UndoEntry } from './types';
+import { restoringChange, type ActorRef, type AnnotationChange, type AnnotationView, type UndoEntry } from './types';
+import { usePendingSelection } from './use-pending-selection';
 import { useReaderKeyboard } from './use-reader-keyboard';
 
 interface Props {
@@ -27,7 +27,6 @@ interface Props {
   initialSelectedId: number | null;
 }
 
-const SNAP_PREFERENCE_KEY = 'crosscheck.snapToWords';
 const FLASH_MS = 1200;
 
 function inTextOrder(a: AnnotationView, b: AnnotationView): number {
@@ -52,8 +51,6 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
   const [suggestions, setSuggestions] = useState<SuggestionView[]>([]);
   const [comparisons, setComparisons] = useState<ArticleComparison[]>([]);
   const [filter, setFilter] = useState<LabelFilter>('all');
-  const [pending, setPending] = useState<SpanOffsets | null>(null);
-  const [snapToWords, setSnapToWords] = useState(true);
   const [undoStack, setUndoStack] = useState<UndoEntry[]>([]);
   const [status, setStatus] = useState<Status | null>(null);
   const readerRef = useRef<HTMLDivElement>(null);
@@ -71,11 +68,7 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
     return clearAllHighlights;
   }, [text]);
 
-  useEffect(() => {
-    const stored = window.localStorage.getItem(SNAP_PREFERENCE_KEY);
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- a stored preference is only readable after hydration
-    if (stored !== null) setSnapToWords(stored === 'true');
-  }, []);
+  const { pending, clearPending, snapToWords, changeSnapToWords } = usePendingSelection(mapRef, text);
 
   useEffect(() => {
     if (mapRef.current) paintAnnotations(mapRef.current, visible);
@@ -84,38 +77,6 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
   useEffect(() => {
     paintSingle(SELECTED_HIGHLIGHT, mapRef.current, selected, 10);
   }, [selected]);
-
-  useEffect(() => {
-    paintSingle(PENDING_HIGHLIGHT, mapRef.current, pending, 11);
-  }, [pending]);
-
-  // The stored span is the snapped one, so it is recomputed from the live selection on
-  // every change (mouse drag, shift+arrow, triple click) and previewed as a dashed underline.
-  const readSelection = useCallback(() => {
-    const map = mapRef.current;
-    const selection = window.getSelection();
-    if (!map || !selection || selection.rangeCount === 0 || selection.isCollapsed) {
-      setPending(null);
-      return;
-    }
-    const range = selection.getRangeAt(0);
-    const start = map.toOffset(range.startContainer, range.startOffset);
-    const end = map.toOffset(range.endContainer, range.endOffset);
-    if (start === null || end === null) {
-      setPending(null);
-      return;
-    }
-    const snapped = snapSpan(text, start, end, { toWords: snapToWords });
-    setPending((previous) =>
-      snapped && previous && previous.start === snapped.start && previous.end === snapped.end ? previous : snapped,
-    );
-  }, [text, snapToWords]);
-
-  useEffect(() => {
-    document.addEventListener('selectionchange', readSelection);
-    readSelection();
-    return () => document.removeEventListener('selectionchange', readSelection);
-  }, [readSelection]);
 
   const report = useCallback((error: unknown) => {
     setStatus({ kind: 'error', text: errorMessage(error) });
@@ -229,12 +190,12 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
         setSelectedId(annotation.id);
         if (annotation.label === 'actor') await refreshActors();
         window.getSelection()?.collapseToEnd();
-        setPending(null);
+        clearPending();
         pushUndo({ kind: 'create', annotationId: annotation.id, description: `tagging ${describe(annotation)}` });
         setStatus({ kind: 'info', text: `Tagged ${describe(annotation)}.` });
       });
     },
-    [articleId, pending, pushUndo, refreshActors, replace, run, text],
+    [articleId, clearPending, pending, pushUndo, refreshActors, replace, run, text],
   );
 
   const update = useCallback(
@@ -391,7 +352,7 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
         void destroy(selected.id);
       } else if (event.key === 'Escape') {
         window.getSelection()?.removeAllRanges();
-        setPending(null);
+        clearPending();
         setSelectedId(null);
       } else if (event.key === 'j' || event.key === 'k') {
         event.preventDefault();
@@ -400,17 +361,13 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
     }
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [destroy, pending, selected, stepSelection, tag, undo, update]);
+  }, [clearPending, destroy, pending, selected, stepSelection, tag, undo, update]);
 
-  const toggleSnap = useCallback((value: boolean) => {
-    setSnapToWords(value);
-    window.localStorage.setItem(SNAP_PREFERENCE_KEY, String(value));
-  }, []);
 
   return (
     <div className="workbench">
       <div className="reader-column">
-        <Legend snapToWords={snapToWords} onSnapChange={toggleSnap} />
+        <Legend snapToWords={snapToWords} onSnapChange={changeSnapToWords} />
         <div className="reader-frame">
           <div
             ref={readerRef}
