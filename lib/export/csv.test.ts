@@ -1,18 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { csvFormat, csvValueText, figuresCsvFormat, FIGURE_SLOTS } from './csv';
+import { ALICE, CREATED, exportAnnotation, exportArticle, TEST_CONTEXT } from './builders.test-helper';
 import type {
-  ExportAnnotation,
   ExportArticle,
   ExportComparedFigure,
   ExportComparison,
-  ExportContext,
   ExportFigure,
 } from './types';
 
-const context: ExportContext = { baseUrl: 'http://localhost:3000', exportedAt: '2024-06-01T00:00:00.000Z' };
-const alice = { username: 'alice', name: 'Alice Adams' };
+const context = TEST_CONTEXT;
 const bob = { username: 'bob', name: 'Bob Brown' };
-const CREATED = '2024-05-01T10:00:00.000Z';
 const UPDATED = '2024-05-02T09:30:00.000Z';
 
 function figure(fields: Partial<ExportFigure> = {}): ExportFigure {
@@ -31,39 +28,12 @@ function figure(fields: Partial<ExportFigure> = {}): ExportFigure {
   };
 }
 
-function annotation(
-  fields: Partial<ExportAnnotation> & Pick<ExportAnnotation, 'id' | 'label' | 'start' | 'end' | 'quote'>,
-): ExportAnnotation {
-  return {
-    prefix: '',
-    suffix: '',
-    note: '',
-    author: alice,
-    version: 1,
-    createdAt: CREATED,
-    updatedAt: CREATED,
-    actor: null,
-    figure: null,
-    claim: null,
-    ...fields,
-  };
-}
+
+
+const annotation = exportAnnotation;
 
 function article(fields: Partial<ExportArticle> & Pick<ExportArticle, 'id'>): ExportArticle {
-  return {
-    title: 'Strike, "north"',
-    source: 'Wire',
-    url: null,
-    publishedOn: null,
-    text: '-5 dead\n+3 hurt\n\tTabbed',
-    wordCount: 5,
-    author: alice,
-    createdAt: CREATED,
-    updatedAt: CREATED,
-    annotations: [],
-    comparisons: [],
-    ...fields,
-  };
+  return exportArticle({ title: 'Strike, "north"', text: '-5 dead\n+3 hurt\n\tTabbed', wordCount: 5, ...fields });
 }
 
 function output(format: typeof csvFormat, articles: Iterable<ExportArticle>): string {
@@ -207,7 +177,7 @@ function comparison(fields: Partial<ExportComparison> & Pick<ExportComparison, '
     status: 'open',
     resolutionNote: '',
     event: 'Mosul strike',
-    author: alice,
+    author: ALICE,
     version: 1,
     createdAt: CREATED,
     updatedAt: CREATED,

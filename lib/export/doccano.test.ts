@@ -1,42 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { doccanoFormat } from './doccano';
-import type { ExportAnnotation, ExportArticle, ExportContext } from './types';
+import { exportArticle, spanOf, TEST_CONTEXT } from './builders.test-helper';
+import type { ExportArticle } from './types';
 
-const context: ExportContext = { baseUrl: 'http://localhost:3000', exportedAt: '2024-06-01T00:00:00.000Z' };
-const alice = { username: 'alice', name: 'Alice Adams' };
+const context = TEST_CONTEXT;
 
 // 👍🏽 is two astral characters: four UTF-16 code units before "Police" and its space.
 const TEXT = '👍🏽 Police said at least 5 died.';
 
-function annotation(
-  fields: Partial<ExportAnnotation> & Pick<ExportAnnotation, 'id' | 'label' | 'start' | 'end'>,
-): ExportAnnotation {
-  return {
-    quote: TEXT.slice(fields.start, fields.end),
-    prefix: '',
-    suffix: '',
-    note: '',
-    author: alice,
-    version: 1,
-    createdAt: '2024-05-01T10:00:00.000Z',
-    updatedAt: '2024-05-01T10:00:00.000Z',
-    actor: null,
-    figure: null,
-    claim: null,
-    ...fields,
-  };
-}
+const annotation = (fields: Parameters<typeof spanOf>[1]) => spanOf(TEXT, fields);
 
 function article(fields: Partial<ExportArticle> = {}): ExportArticle {
-  return {
+  return exportArticle({
     id: 7,
-    title: 'Strike',
-    source: 'Wire',
-    url: null,
-    publishedOn: null,
     text: TEXT,
     wordCount: 6,
-    author: alice,
     createdAt: '2024-05-01T09:00:00.000Z',
     updatedAt: '2024-05-01T09:00:00.000Z',
     annotations: [
@@ -44,10 +22,11 @@ function article(fields: Partial<ExportArticle> = {}): ExportArticle {
       annotation({ id: 2, label: 'actor', start: 5, end: 11 }),
       annotation({ id: 3, label: 'figure', start: 17, end: 27 }),
     ],
-    comparisons: [],
     ...fields,
-  };
+  });
 }
+
+
 
 function output(articles: Iterable<ExportArticle>): string {
   return [...doccanoFormat.write(articles, context)].join('');

@@ -1,43 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { LABEL_STUDIO_CONFIG, labelStudioFormat, type LabelStudioTask } from './label-studio';
-import type { ExportAnnotation, ExportArticle, ExportAuthor, ExportContext } from './types';
+import { exportArticle, spanOf, TEST_CONTEXT } from './builders.test-helper';
+import type { ExportArticle, ExportAuthor } from './types';
 
-const context: ExportContext = { baseUrl: 'http://localhost:3000', exportedAt: '2024-06-01T00:00:00.000Z' };
-const alice: ExportAuthor = { username: 'alice', name: 'Alice Adams' };
+const context = TEST_CONTEXT;
 const bob: ExportAuthor = { username: 'bob', name: 'Bob Brown' };
 
 // 👍🏽 is two astral characters: four UTF-16 code units before "Police" and its space.
 const TEXT = '👍🏽 Police said at least 5 died.';
 
-function annotation(
-  fields: Partial<ExportAnnotation> & Pick<ExportAnnotation, 'id' | 'label' | 'start' | 'end'>,
-): ExportAnnotation {
-  return {
-    quote: TEXT.slice(fields.start, fields.end),
-    prefix: '',
-    suffix: '',
-    note: '',
-    author: alice,
-    version: 1,
-    createdAt: '2024-05-01T10:00:00.000Z',
-    updatedAt: '2024-05-01T10:00:00.000Z',
-    actor: null,
-    figure: null,
-    claim: null,
-    ...fields,
-  };
-}
+const annotation = (fields: Parameters<typeof spanOf>[1]) => spanOf(TEXT, fields);
 
 function article(fields: Partial<ExportArticle> = {}): ExportArticle {
-  return {
+  return exportArticle({
     id: 7,
-    title: 'Strike',
-    source: 'Wire',
     url: 'https://news.example/strike',
     publishedOn: '2024-04-30',
     text: TEXT,
     wordCount: 6,
-    author: alice,
     createdAt: '2024-05-01T09:00:00.000Z',
     updatedAt: '2024-05-01T09:00:00.000Z',
     annotations: [
@@ -45,10 +25,11 @@ function article(fields: Partial<ExportArticle> = {}): ExportArticle {
       annotation({ id: 2, label: 'actor', start: 5, end: 11, author: bob }),
       annotation({ id: 3, label: 'figure', start: 17, end: 27 }),
     ],
-    comparisons: [],
     ...fields,
-  };
+  });
 }
+
+
 
 function output(articles: Iterable<ExportArticle>): string {
   return [...labelStudioFormat.write(articles, context)].join('');
