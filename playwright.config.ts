@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { ADMIN_PASSWORD, adminStatePath } from './e2e/support/accounts';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 
@@ -14,7 +15,7 @@ const systemChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const executablePath = fs.existsSync(systemChromium) ? systemChromium : undefined;
 
 const serverEnv = Object.fromEntries(
-  Object.entries({ ...process.env, DATABASE_PATH: process.env.E2E_DATABASE_PATH, PORT: String(port) }).filter(
+  Object.entries({ ...process.env, DATABASE_PATH: process.env.E2E_DATABASE_PATH, PORT: String(port), ADMIN_PASSWORD, BETTER_AUTH_URL: `http://127.0.0.1:${port}` }).filter(
     (entry): entry is [string, string] => entry[1] !== undefined,
   ),
 );
@@ -38,7 +39,10 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'setup', testMatch: /auth\.setup\.ts$/, use: { browserName: 'chromium' } },
+    { name: 'chromium', use: { browserName: 'chromium', storageState: adminStatePath() }, dependencies: ['setup'] },
+  ],
   webServer: {
     // Tests run against the production build (`npm run test:e2e` builds first).
     command: `node node_modules/next/dist/bin/next start --port ${port}`,

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { signOutAction } from './_server/auth-actions';
+import { optionalViewer } from './_server/session';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -7,7 +9,9 @@ export const metadata: Metadata = {
   description: 'Fact-check annotation workbench',
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const viewer = await optionalViewer();
+  const admin = viewer?.role === 'admin';
   return (
     <html lang="en">
       <body>
@@ -18,14 +22,29 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <Link href="/" className="brand">
             Crosscheck
           </Link>
-          <nav aria-label="Main">
-            <Link href="/">Library</Link>
-            <Link href="/comparisons">Comparisons</Link>
-            <Link href="/actors">Actors</Link>
-            <Link href="/articles/new">Add article</Link>
-            <Link href="/import">Import</Link>
-            <Link href="/export">Export</Link>
-          </nav>
+          {viewer && (
+            <>
+              <nav aria-label="Main">
+                <Link href="/">Library</Link>
+                <Link href="/comparisons">Comparisons</Link>
+                <Link href="/actors">Actors</Link>
+                {admin && <Link href="/agreement">Agreement</Link>}
+                {admin && <Link href="/articles/new">Add article</Link>}
+                {admin && <Link href="/import">Import</Link>}
+                <Link href="/export">Export</Link>
+                {admin && <Link href="/reviewers">Reviewers</Link>}
+              </nav>
+              <div className="account">
+                <Link href="/profile" data-testid="signed-in-as">
+                  {viewer.displayName}
+                  <span className="role-tag">{viewer.role}</span>
+                </Link>
+                <form action={signOutAction}>
+                  <button type="submit">Sign out</button>
+                </form>
+              </div>
+            </>
+          )}
         </header>
         <main id="main">{children}</main>
       </body>

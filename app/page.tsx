@@ -1,25 +1,35 @@
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { listArticles } from '@/db/articles';
+import { pageViewer } from './_server/session';
+import { ProgressList } from './_client/ProgressList';
 import { LABELS, LABEL_INFO } from '@/lib/labels';
 import { formatDate, formatDateTime } from './_client/format';
 
 export default async function LibraryPage() {
   // The library lives in the database: render on every request, never at build time.
   await connection();
-  const articles = listArticles();
+  const viewer = await pageViewer('/');
+  const admin = viewer.role === 'admin';
+  const articles = listArticles(viewer);
   return (
     <div className="page library">
       <div className="page-heading">
         <h1>Library</h1>
-        <Link className="button primary" href="/articles/new">
-          Add article
-        </Link>
+        {admin && (
+          <Link className="button primary" href="/articles/new">
+            Add article
+          </Link>
+        )}
       </div>
       {articles.length === 0 ? (
-        <p className="empty">
-          The library is empty. <Link href="/articles/new">Add an article</Link> by pasting text or uploading a .txt or .md file.
-        </p>
+        admin ? (
+          <p className="empty">
+            The library is empty. <Link href="/articles/new">Add an article</Link> by pasting text or uploading a .txt or .md file.
+          </p>
+        ) : (
+          <p className="empty">No articles are assigned to you yet. An admin assigns articles to reviewers.</p>
+        )
       ) : (
         <table className="library-table">
           <caption className="visually-hidden">Articles, newest first</caption>
@@ -36,6 +46,7 @@ export default async function LibraryPage() {
                   {LABEL_INFO[label].name}s
                 </th>
               ))}
+              <th scope="col">{admin ? 'Reviewers' : 'Your progress'}</th>
               <th scope="col">Last activity</th>
             </tr>
           </thead>
@@ -55,6 +66,13 @@ export default async function LibraryPage() {
                     {article.annotationCounts[label]}
                   </td>
                 ))}
+                <td data-testid="progress">
+                  <ProgressList
+                    progress={admin ? article.progress : article.progress.filter((entry) => entry.reviewerId === viewer.id)}
+                    emptyText={admin ? 'Nobody assigned' : 'Not started'}
+                    showNames={admin}
+                  />
+                </td>
                 <td>
                   <time dateTime={article.lastActivityAt}>{formatDateTime(article.lastActivityAt)}</time>
                 </td>

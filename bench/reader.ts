@@ -17,13 +17,13 @@ async function buildLibrary(): Promise<number> {
   const { describeSpan } = await import('../lib/anchoring/anchor');
   const { prepareArticleText } = await import('../lib/text/normalise');
   const { importParsedFile } = await import('../db/import');
-  const { currentReviewer } = await import('../db/reviewers');
+  const { commandLineViewer } = await import('../db/reviewers');
   const sample = fs.readFileSync(path.join(root, 'samples', 'us-strikes-iraq-2023-11-22.txt'), 'utf8');
   const { text } = prepareArticleText(Array.from({ length: 400 }, () => sample).join('\n\n'));
   const spans = [...text.matchAll(/[A-Z][a-z]+(?: [A-Z][a-z]+)?/g)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
   const step = Math.max(1, Math.floor(spans.length / ANNOTATIONS));
   const labels = ['claim', 'actor', 'figure'] as const;
-  const author = { username: 'local', name: 'Local reviewer' };
+  const author = { username: 'admin', name: 'Administrator' };
   const at = new Date().toISOString();
   // Imported as a Crosscheck JSONL bundle: every span is checked, nothing is read by NLP.
   const annotations = spans
@@ -43,7 +43,7 @@ async function buildLibrary(): Promise<number> {
       claim: null,
     }));
   const article = { id: 1, title: 'Bench', source: '', url: null, publishedOn: null, text, wordCount: 0, author, createdAt: at, updatedAt: at, annotations, comparisons: [] };
-  const report = importParsedFile('bench.jsonl', { articles: [{ text, annotations: [], origin: { file: 'bench', line: null }, exported: article }], problems: [] }, currentReviewer().id);
+  const report = importParsedFile(commandLineViewer(), 'bench.jsonl', { articles: [{ text, annotations: [], origin: { file: 'bench', line: null }, exported: article }], problems: [] });
   console.log(`Article: ${text.length.toLocaleString('en')} characters, ${report.annotationCount.toLocaleString('en')} annotations`);
   return report.articleIds[0]!;
 }

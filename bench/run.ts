@@ -24,7 +24,7 @@ function time<T>(label: string, work: () => T, unit?: { count: number; name: str
 async function main() {
   const { createArticle } = await import('../db/articles');
   const { createAnnotation, listAnnotations } = await import('../db/annotations');
-  const { currentReviewer } = await import('../db/reviewers');
+  const { commandLineViewer } = await import('../db/reviewers');
   const { exportArticles } = await import('../db/export');
   const { EXPORT_FORMATS } = await import('../lib/export/formats');
   const { splitParagraphs } = await import('../lib/text/paragraphs');
@@ -37,8 +37,8 @@ async function main() {
   const raw = Array.from({ length: Math.ceil(WORDS / sampleWords) }, () => sample).join('\n\n');
   console.log(`Article: ${raw.length.toLocaleString('en')} characters, about ${WORDS.toLocaleString('en')} words`);
 
-  const reviewer = currentReviewer().id;
-  const article = time('import the article (normalise, count words, store)', () => createArticle({ text: raw, title: 'Bench' }, reviewer));
+  const viewer = commandLineViewer();
+  const article = time('import the article (normalise, count words, store)', () => createArticle(viewer, { text: raw, title: 'Bench' }));
   const text = article.text;
 
   time('split into paragraphs', () => splitParagraphs(text));
@@ -62,12 +62,12 @@ async function main() {
     `create ${chosen.length.toLocaleString('en')} annotations through the API's function`,
     () => {
       chosen.forEach((span, i) => {
-        createAnnotation(article.id, { label: labels[i % 3]!, ...span, quote: text.slice(span.start, span.end) }, reviewer);
+        createAnnotation(viewer, article.id, { label: labels[i % 3]!, ...span, quote: text.slice(span.start, span.end) });
       });
     },
     { count: chosen.length, name: 'annotations' },
   );
-  const listed = time('list the article\'s annotations with details (opening it)', () => listAnnotations(article.id), {
+  const listed = time('list the article\'s annotations with details (opening it)', () => listAnnotations(viewer, article.id), {
     count: chosen.length,
     name: 'annotations',
   });
@@ -97,7 +97,7 @@ async function main() {
     time(
       `export the library as ${format.name}`,
       () => {
-        for (const chunk of format.write(exportArticles(), { baseUrl: 'http://localhost:3000', exportedAt: new Date().toISOString() })) {
+        for (const chunk of format.write(exportArticles(viewer, { layer: 'all' }), { baseUrl: 'http://localhost:3000', exportedAt: new Date().toISOString() })) {
           bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
         }
       },

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { cleanName, nameKey } from '../lib/actors/names';
 import { AppError } from '../lib/errors';
+import { annotationVisibilityCondition, type Viewer } from './access';
 import { getDb, writeTransaction, type Tx } from './client';
 import { nowIso } from './clock';
 import { logChange } from './history-log';
@@ -88,7 +89,7 @@ export function listActors(): ActorSummary[] {
   }));
 }
 
-export function getActorProfile(id: number): ActorProfile {
+export function getActorProfile(viewer: Viewer, id: number): ActorProfile {
   const db = getDb();
   const summary = listActors().find((actor) => actor.id === id);
   if (!summary) throw new AppError('actor_not_found', 404, `There is no actor ${id}.`);
@@ -107,7 +108,7 @@ export function getActorProfile(id: number): ActorProfile {
       .leftJoin(claimDetails, eq(claimDetails.annotationId, annotations.id))
       .leftJoin(figureDetails, eq(figureDetails.annotationId, annotations.id));
     return query
-      .where(and(eq(column, id), isNull(annotations.deletedAt)))
+      .where(and(eq(column, id), isNull(annotations.deletedAt), annotationVisibilityCondition(viewer)))
       .orderBy(asc(annotations.articleId), asc(annotations.start))
       .all();
   };

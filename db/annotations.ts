@@ -17,6 +17,8 @@ import {
   type LabelDetails,
 } from './annotation-details';
 import { requireActorRef } from './actors';
+import { accessibleArticle, annotationVisibilityCondition, canWriteLayer, visibleAnnotation, writableAnnotation, type Viewer } from './access';
+import { markStarted } from './assignments';
 import { annotations, articles, history, reviewers, type Annotation } from './schema';
 
 /** What clients see of an annotation: the row without its soft-delete marker, the author's name and the label's details. */
@@ -67,25 +69,33 @@ const viewColumns = {
 };
 
 /** An article's live annotations in text order (outer spans before the spans they contain). */
-export function listAnnotations(articleId: number): AnnotationView[] {
+export function listAnnotations(viewer: Viewer, articleId: number, layerId: number = viewer.id): AnnotationView[] {
   const db = getDb();
-  requireLiveArticle(db, articleId);
+  accessibleArticle(viewer, articleId);
   return withDetails(
     db,
     db
       .select(viewColumns)
       .from(annotations)
       .innerJoin(reviewers, eq(reviewers.id, annotations.reviewerId))
-      .where(and(eq(annotations.articleId, articleId), isNull(annotations.deletedAt)))
+      .where(
+        and(
+          eq(annotations.articleId, articleId),
+          eq(annotations.reviewerId, layerId),
+          isNull(annotations.deletedAt),
+          annotationVisibilityCondition(viewer),
+        ),
+      )
       .orderBy(asc(annotations.start), desc(annotations.end), asc(annotations.id))
       .all(),
     eq(annotations.articleId, articleId),
   );
 }
 
-/** A live annotation on a live article: deleting an article takes its annotations out of reach too. */
-export function getAnnotation(id: number): AnnotationView {
+/** A live annotation on a live article the viewer may see: deleting an article takes its annotations out of reach too. */
+export function getAnnotation(viewer: Viewer, id: number): AnnotationView {
   const db = getDb();
+  visibleAnnotation(viewer, id);
   const view = db
     .select(viewColumns)
     .from(annotations)
@@ -109,7 +119,12 @@ function withDetails(db: Pick<Tx, 'select'>, rows: BaseView[], scope: SQL): Anno
  * text, the quote must be what the text says there, and the server recomputes the
  * prefix/suffix context itself rather than trusting the client's.
  */
-export function createAnnotation(articleId: number, draft: AnnotationDraft, reviewerId: number): AnnotationView {
+export function createAnnotation(viewer: Viewer, articleId: number, draft: AnnotationDraft, layerId: number = viewer.id): AnnotationView {
+  accessibleArticle(viewer, articleId);
+  if (!canWriteLayer(viewer, layerId)) {
+    throw new AppError('layer_read_only', 403, "You can only add annotations to your own layer (and admins to gold).");
+  }
+  const reviewerId = viewer.id;
   const id = writeTransaction((tx) => {
     const article = requireLiveArticle(tx, articleId);
     const anchor = verifySpan(article.text, draft);
@@ -119,7 +134,7 @@ export function createAnnotation(articleId: number, draft: AnnotationDraft, revi
       .where(
         and(
           eq(annotations.articleId, articleId),
-          eq(annotations.reviewerId, reviewerId),
+          eq(annotations.reviewerId, layerId),
           eq(annotations.label, draft.label),
           eq(annotations.start, anchor.start),
           eq(annotations.end, anchor.end),
@@ -140,7 +155,7 @@ export function createAnnotation(articleId: number, draft: AnnotationDraft, revi
       .insert(annotations)
       .values({
         articleId,
-        reviewerId,
+        reviewerId: layerId,
         label: draft.label,
         ...anchor,
         note: draft.note?.trim() ?? '',
@@ -151,16 +166,19 @@ export function createAnnotation(articleId: number, draft: AnnotationDraft, revi
       .get();
     ensureLabelDetails(tx, row, article.text, reviewerId);
     logChange(tx, { ...historyKeys(row, reviewerId), action: 'create', before: null, after: annotationState(tx, row.id), at });
+    if (layerId === viewer.id) markStarted(tx, articleId, viewer.id, at);
     return row.id;
   });
-  return getAnnotation(id);
+  return getAnnotation(viewer, id);
 }
 
 /**
  * Changes the label, note, actor link or label details. A patch that changes nothing
  * writes nothing and keeps the version; anything else bumps it and is logged whole.
  */
-export function updateAnnotation(id: number, patch: AnnotationPatch, reviewerId: number): AnnotationView {
+export function updateAnnotation(viewer: Viewer, id: number, patch: AnnotationPatch): AnnotationView {
+  writableAnnotation(viewer, id);
+  const reviewerId = viewer.id;
   writeTransaction((tx) => {
     const current = requireLiveAnnotation(tx, id, patch.expectedVersion);
     const before = annotationState(tx, id);
@@ -190,11 +208,13 @@ export function updateAnnotation(id: number, patch: AnnotationPatch, reviewerId:
       .get();
     logChange(tx, { ...historyKeys(row, reviewerId), action: 'update', before, after: annotationState(tx, id), at });
   });
-  return getAnnotation(id);
+  return getAnnotation(viewer, id);
 }
 
 /** Soft delete, so that undo (restore) brings back the very same annotation. */
-export function deleteAnnotation(id: number, reviewerId: number, expectedVersion?: number): void {
+export function deleteAnnotation(viewer: Viewer, id: number, expectedVersion?: number): void {
+  writableAnnotation(viewer, id);
+  const reviewerId = viewer.id;
   writeTransaction((tx) => {
     const current = requireLiveAnnotation(tx, id, expectedVersion);
     const before = annotationState(tx, id);
@@ -209,7 +229,9 @@ export function deleteAnnotation(id: number, reviewerId: number, expectedVersion
   });
 }
 
-export function restoreAnnotation(id: number, reviewerId: number): AnnotationView {
+export function restoreAnnotation(viewer: Viewer, id: number): AnnotationView {
+  writableAnnotation(viewer, id, { includeDeleted: true });
+  const reviewerId = viewer.id;
   writeTransaction((tx) => {
     const before = tx
       .select({ annotation: annotations })
@@ -230,11 +252,12 @@ export function restoreAnnotation(id: number, reviewerId: number): AnnotationVie
       .get();
     logChange(tx, { ...historyKeys(after, reviewerId), action: 'restore', before: null, after: annotationState(tx, id), at });
   });
-  return getAnnotation(id);
+  return getAnnotation(viewer, id);
 }
 
 /** Every recorded change to one annotation, oldest first; deleted annotations keep theirs. */
-export function annotationHistory(id: number): AnnotationHistoryEntry[] {
+export function annotationHistory(viewer: Viewer, id: number): AnnotationHistoryEntry[] {
+  visibleAnnotation(viewer, id, { includeDeleted: true });
   const rows = getDb()
     .select({
       id: history.id,

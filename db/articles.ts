@@ -5,12 +5,17 @@ import { getDb, writeTransaction } from './client';
 import { nowIso } from './clock';
 import { insertArticle, pickMetadata, type ArticleDraft, type ArticleMetadata } from './article-insert';
 import { logChange } from './history-log';
+import type { ArticleSharing } from '../lib/vocabulary';
+import { accessibleArticle, annotationVisibilityCondition, articleAccessCondition, requireAdmin, type Viewer } from './access';
+import { progressByArticle, type ArticleProgress } from './assignments';
 import { annotations, articles, history, type Article } from './schema';
 
 export type { ArticleDraft, ArticleMetadata };
 
 export interface ArticleSummary extends ArticleMetadata {
+  /** Counts over the layers the viewer may see. */
   annotationCounts: Record<Label, number>;
+  progress: ArticleProgress[];
   /** The latest change to the article or any of its annotations. */
   lastActivityAt: string;
 }
@@ -32,13 +37,14 @@ const metadataColumns = {
   createdBy: articles.createdBy,
   createdAt: articles.createdAt,
   updatedAt: articles.updatedAt,
+  sharing: articles.sharing,
 };
 
 const liveCount = (label: Label) =>
   sql<number>`coalesce(sum(case when ${annotations.label} = ${label} and ${annotations.deletedAt} is null then 1 else 0 end), 0)`;
 
-/** The library: every live article, newest first, with its annotation counts per label. */
-export function listArticles(): ArticleSummary[] {
+/** The library: every live article the viewer may open, newest first, with annotation counts and each reviewer's progress. */
+export function listArticles(viewer: Viewer): ArticleSummary[] {
   const db = getDb();
   const lastActivity = db
     .select({ articleId: history.articleId, at: sql<string>`max(${history.at})`.as('last_at') })
@@ -54,36 +60,50 @@ export function listArticles(): ArticleSummary[] {
       lastActivityAt: sql<string | null>`${lastActivity.at}`,
     })
     .from(articles)
-    .leftJoin(annotations, eq(annotations.articleId, articles.id))
+    .leftJoin(annotations, and(eq(annotations.articleId, articles.id), annotationVisibilityCondition(viewer)))
     .leftJoin(lastActivity, eq(lastActivity.articleId, articles.id))
-    .where(isNull(articles.deletedAt))
+    .where(and(isNull(articles.deletedAt), articleAccessCondition(viewer)))
     .groupBy(articles.id)
     .orderBy(desc(articles.createdAt), desc(articles.id))
     .all();
+  const progress = progressByArticle(rows.map((row) => row.id));
   return rows.map(({ claims, actors, figures, lastActivityAt, ...metadata }) => ({
     ...metadata,
     annotationCounts: { claim: claims, actor: actors, figure: figures },
+    progress: progress.get(metadata.id) ?? [],
     lastActivityAt: lastActivityAt ?? metadata.updatedAt,
   }));
 }
 
-/** One live article with its text; 404 when it does not exist or was deleted. */
-export function getArticle(id: number): Article {
-  const article = getDb()
-    .select()
-    .from(articles)
-    .where(and(eq(articles.id, id), isNull(articles.deletedAt)))
-    .get();
-  if (!article) throw articleNotFound(id);
-  return article;
+/** One live article with its text; 404 when it does not exist, was deleted or is not the viewer's to open. */
+export function getArticle(viewer: Viewer, id: number): Article {
+  return accessibleArticle(viewer, id);
 }
 
-export function createArticle(draft: ArticleDraft, reviewerId: number): Article {
-  return writeTransaction((tx) => insertArticle(tx, draft, reviewerId));
+export function createArticle(viewer: Viewer, draft: ArticleDraft): Article {
+  requireAdmin(viewer);
+  return writeTransaction((tx) => insertArticle(tx, draft, viewer.id));
+}
+
+/** Blind (the default) or shared: whether reviewers see each other's layers before they are done. */
+export function setArticleSharing(viewer: Viewer, id: number, sharing: ArticleSharing): Article {
+  requireAdmin(viewer);
+  accessibleArticle(viewer, id);
+  return writeTransaction((tx) => {
+    const before = tx.select().from(articles).where(eq(articles.id, id)).get();
+    if (!before) throw articleNotFound(id);
+    if (before.sharing === sharing) return before;
+    const at = nowIso();
+    const after = tx.update(articles).set({ sharing, updatedAt: at }).where(eq(articles.id, id)).returning().get();
+    logChange(tx, { entityType: 'article', entityId: id, articleId: id, reviewerId: viewer.id, action: 'update', before: pickMetadata(before), after: pickMetadata(after), at });
+    return after;
+  });
 }
 
 /** Edits metadata only: the text is immutable because every offset points into it. */
-export function updateArticleMetadata(id: number, patch: ArticleMetadataPatch, reviewerId: number): Article {
+export function updateArticleMetadata(viewer: Viewer, id: number, patch: ArticleMetadataPatch): Article {
+  requireAdmin(viewer);
+  const reviewerId = viewer.id;
   return writeTransaction((tx) => {
     const before = tx
       .select()
@@ -119,7 +139,9 @@ export function updateArticleMetadata(id: number, patch: ArticleMetadataPatch, r
 }
 
 /** Soft delete: the article and its annotations stay in the database and in history. */
-export function deleteArticle(id: number, reviewerId: number): void {
+export function deleteArticle(viewer: Viewer, id: number): void {
+  requireAdmin(viewer);
+  const reviewerId = viewer.id;
   writeTransaction((tx) => {
     const before = tx
       .select()

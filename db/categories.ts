@@ -1,3 +1,4 @@
+import { requireAdmin, type Viewer } from './access';
 import { asc, eq, max } from 'drizzle-orm';
 import { AppError } from '../lib/errors';
 import { getDb, writeTransaction, type Tx } from './client';
@@ -23,7 +24,9 @@ export function categoryKey(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
 }
 
-export function addCategory(name: string, reviewerId: number): string[] {
+export function addCategory(viewer: Viewer, name: string): string[] {
+  requireAdmin(viewer);
+  const reviewerId = viewer.id;
   const key = categoryKey(name);
   if (!key) throw new AppError('category_blank', 422, 'A category needs a name.');
   return writeTransaction((tx) => {
@@ -51,7 +54,9 @@ export function ensureCategory(tx: Tx, name: string, reviewerId: number): void {
 }
 
 /** Removes an unused category; one that figures still count would leave them pointing nowhere. */
-export function removeCategory(name: string, reviewerId: number): string[] {
+export function removeCategory(viewer: Viewer, name: string): string[] {
+  requireAdmin(viewer);
+  const reviewerId = viewer.id;
   const key = categoryKey(name);
   return writeTransaction((tx) => {
     const row = tx.select().from(figureCategories).where(eq(figureCategories.name, key)).get();

@@ -6,6 +6,7 @@ import { suggestComparisons, suggestionKey, type ComparisonSuggestion } from '..
 import type { ComparableFigure, ComparedField } from '../lib/comparisons/types';
 import { AppError } from '../lib/errors';
 import { sentenceAround } from '../lib/text/sentences';
+import { accessibleArticle, annotationVisibilityCondition, type Viewer } from './access';
 import { loadDetails, type FigureView } from './annotation-details';
 import { getDb, writeTransaction, type Tx } from './client';
 import { nowIso } from './clock';
@@ -77,12 +78,13 @@ export type FigureRow = Omit<ComparedFigure, 'sentence'> & { start: number; end:
  * article text is not read here: one text per figure row would be megabytes each on a
  * long article; see withSentences.
  */
-function loadFigures(db: Reader, onlyIds?: number[]): FigureRow[] {
+function loadFigures(db: Reader, viewer: Viewer, onlyIds?: number[]): FigureRow[] {
   if (onlyIds && onlyIds.length === 0) return [];
   const scope = and(
     eq(annotations.label, 'figure'),
     isNull(annotations.deletedAt),
     onlyIds ? inArray(annotations.id, onlyIds) : undefined,
+    annotationVisibilityCondition(viewer),
   );
   const rows = db
     .select({
@@ -119,9 +121,26 @@ function withSentences(db: Reader, figures: FigureRow[]): ComparedFigure[] {
   return figures.map(({ start: _start, end: _end, ...figure }) => ({ ...figure, sentence: sentences.get(figure.annotationId) ?? figure.quote }));
 }
 
-/** Every figure in the library, for choosing one more column of a comparison. */
-export function listFigures(): FigureRow[] {
-  return loadFigures(getDb());
+/** Every figure in the library the viewer may see, for choosing one more column of a comparison. */
+export function listFigures(viewer: Viewer): FigureRow[] {
+  return loadFigures(getDb(), viewer);
+}
+
+/**
+ * A comparison is shown only to a viewer who may see every figure in it: a reviewer in
+ * blind mode must not learn another reviewer's reading through a comparison's columns.
+ */
+function visibleMembers(db: Reader, viewer: Viewer, comparisonIds: number[]): { members: Map<number, number[]>; figures: Map<number, FigureRow> } {
+  const all = membersOf(db, comparisonIds);
+  const figures = new Map(loadFigures(db, viewer, [...new Set([...all.values()].flat())]).map((figure) => [figure.annotationId, figure]));
+  const members = new Map([...all].filter(([, ids]) => ids.every((id) => figures.has(id))));
+  return { members, figures };
+}
+
+function requireVisibleComparison(tx: Reader, viewer: Viewer, id: number, expectedVersion: number | undefined): Comparison {
+  const row = requireComparison(tx, id, expectedVersion);
+  if (!visibleMembers(tx, viewer, [id]).members.has(id)) throw comparisonNotFound(id);
+  return row;
 }
 
 export function toComparable(figure: Omit<ComparedFigure, 'sentence'>): ComparableFigure {
@@ -179,11 +198,10 @@ function summarise(row: ReturnType<typeof baseRows>[number], figures: Omit<Compa
 }
 
 /** The Comparisons page: every comparison in the library with its status and the spread of values. */
-export function listComparisons(): ComparisonSummary[] {
+export function listComparisons(viewer: Viewer): ComparisonSummary[] {
   const db = getDb();
-  const rows = baseRows(db);
-  const members = membersOf(db, rows.map((row) => row.comparison.id));
-  const figures = new Map(loadFigures(db, [...new Set([...members.values()].flat())]).map((figure) => [figure.annotationId, figure]));
+  const { members, figures } = visibleMembers(db, viewer, baseRows(db).map((row) => row.comparison.id));
+  const rows = baseRows(db).filter((row) => members.has(row.comparison.id));
   return rows.map((row) =>
     summarise(
       row,
@@ -192,19 +210,21 @@ export function listComparisons(): ComparisonSummary[] {
   );
 }
 
-export function getComparison(id: number): ComparisonDetail {
+export function getComparison(viewer: Viewer, id: number): ComparisonDetail {
   const db = getDb();
   const row = baseRows(db, id)[0];
   if (!row) throw comparisonNotFound(id);
-  const memberIds = membersOf(db, [id]).get(id) ?? [];
-  const byId = new Map(loadFigures(db, memberIds).map((figure) => [figure.annotationId, figure]));
+  const { members, figures: byId } = visibleMembers(db, viewer, [id]);
+  const memberIds = members.get(id);
+  if (!memberIds) throw comparisonNotFound(id);
   const figures = withSentences(db, memberIds.flatMap((memberId) => byId.get(memberId) ?? []));
   return { ...summarise(row, figures), figures, differs: markDisagreements(figures.map(toComparable)) };
 }
 
 /** Comparisons that hold any of an article's figures, for the article's side panel. */
-export function comparisonsForArticle(articleId: number): { id: number; title: string; status: ComparisonStatus; annotationIds: number[] }[] {
+export function comparisonsForArticle(viewer: Viewer, articleId: number): { id: number; title: string; status: ComparisonStatus; annotationIds: number[] }[] {
   const db = getDb();
+  accessibleArticle(viewer, articleId);
   const ids = db
     .selectDistinct({ id: comparisonMembers.comparisonId })
     .from(comparisonMembers)
@@ -213,21 +233,23 @@ export function comparisonsForArticle(articleId: number): { id: number; title: s
     .all()
     .map((row) => row.id);
   if (ids.length === 0) return [];
-  const members = membersOf(db, ids);
+  const { members } = visibleMembers(db, viewer, ids);
   return db
     .select({ id: comparisons.id, title: comparisons.title, status: comparisons.status })
     .from(comparisons)
     .where(and(inArray(comparisons.id, ids), isNull(comparisons.deletedAt)))
     .orderBy(asc(comparisons.id))
     .all()
+    .filter((comparison) => members.has(comparison.id))
     .map((comparison) => ({ ...comparison, annotationIds: members.get(comparison.id) ?? [] }));
 }
 
-export function createComparison(draft: ComparisonDraft, reviewerId: number): ComparisonDetail {
+export function createComparison(viewer: Viewer, draft: ComparisonDraft): ComparisonDetail {
+  const reviewerId = viewer.id;
   const id = writeTransaction((tx) => {
     const title = draft.title.trim();
     if (!title) throw new AppError('comparison_title_blank', 422, 'A comparison needs a title.');
-    const ids = requireDistinctFigures(tx, draft.annotationIds);
+    const ids = requireDistinctFigures(tx, viewer, draft.annotationIds);
     if (ids.length < 2) {
       throw new AppError('comparison_too_small', 422, 'A comparison needs at least two figures to set side by side.');
     }
@@ -241,12 +263,13 @@ export function createComparison(draft: ComparisonDraft, reviewerId: number): Co
     logChange(tx, { entityType: 'comparison', entityId: row.id, articleId: null, reviewerId, action: 'create', before: null, after: { ...row, annotationIds: ids }, at });
     return row.id;
   });
-  return getComparison(id);
+  return getComparison(viewer, id);
 }
 
-export function updateComparison(id: number, patch: ComparisonPatch, reviewerId: number): ComparisonDetail {
+export function updateComparison(viewer: Viewer, id: number, patch: ComparisonPatch): ComparisonDetail {
+  const reviewerId = viewer.id;
   writeTransaction((tx) => {
-    const before = requireComparison(tx, id, patch.expectedVersion);
+    const before = requireVisibleComparison(tx, viewer, id, patch.expectedVersion);
     const changes: Partial<Comparison> = {};
     if (patch.title !== undefined) {
       const title = patch.title.trim();
@@ -262,14 +285,15 @@ export function updateComparison(id: number, patch: ComparisonPatch, reviewerId:
     if (Object.keys(changes).length === 0) return;
     touch(tx, before, changes, reviewerId);
   });
-  return getComparison(id);
+  return getComparison(viewer, id);
 }
 
 /** Adds one more figure, from this article or any other; the same figure twice is refused. */
-export function addComparisonMember(id: number, annotationId: number, reviewerId: number, expectedVersion?: number): ComparisonDetail {
+export function addComparisonMember(viewer: Viewer, id: number, annotationId: number, expectedVersion?: number): ComparisonDetail {
+  const reviewerId = viewer.id;
   writeTransaction((tx) => {
-    const before = requireComparison(tx, id, expectedVersion);
-    requireDistinctFigures(tx, [annotationId]);
+    const before = requireVisibleComparison(tx, viewer, id, expectedVersion);
+    requireDistinctFigures(tx, viewer, [annotationId]);
     const existing = tx
       .select()
       .from(comparisonMembers)
@@ -282,12 +306,13 @@ export function addComparisonMember(id: number, annotationId: number, reviewerId
     tx.insert(comparisonMembers).values({ comparisonId: id, annotationId, position: (last?.position ?? -1) + 1 }).run();
     touch(tx, before, {}, reviewerId, { added: annotationId });
   });
-  return getComparison(id);
+  return getComparison(viewer, id);
 }
 
-export function removeComparisonMember(id: number, annotationId: number, reviewerId: number, expectedVersion?: number): ComparisonDetail {
+export function removeComparisonMember(viewer: Viewer, id: number, annotationId: number, expectedVersion?: number): ComparisonDetail {
+  const reviewerId = viewer.id;
   writeTransaction((tx) => {
-    const before = requireComparison(tx, id, expectedVersion);
+    const before = requireVisibleComparison(tx, viewer, id, expectedVersion);
     const members = membersOf(tx, [id]).get(id) ?? [];
     if (!members.includes(annotationId)) {
       throw new AppError('figure_not_compared', 404, `Figure ${annotationId} is not in comparison ${id}.`);
@@ -298,12 +323,13 @@ export function removeComparisonMember(id: number, annotationId: number, reviewe
     tx.delete(comparisonMembers).where(and(eq(comparisonMembers.comparisonId, id), eq(comparisonMembers.annotationId, annotationId))).run();
     touch(tx, before, {}, reviewerId, { removed: annotationId });
   });
-  return getComparison(id);
+  return getComparison(viewer, id);
 }
 
-export function deleteComparison(id: number, reviewerId: number): void {
+export function deleteComparison(viewer: Viewer, id: number): void {
+  const reviewerId = viewer.id;
   writeTransaction((tx) => {
-    const before = requireComparison(tx, id, undefined);
+    const before = requireVisibleComparison(tx, viewer, id, undefined);
     const at = nowIso();
     tx.update(comparisons).set({ deletedAt: at, updatedAt: at, version: before.version + 1 }).where(eq(comparisons.id, id)).run();
     logChange(tx, { entityType: 'comparison', entityId: id, articleId: null, reviewerId, action: 'delete', before, after: null, at });
@@ -315,9 +341,10 @@ export function listEvents(): { id: number; name: string }[] {
 }
 
 /** Figures that look like the same thing counted differently, minus what was dismissed or already compared. */
-export function listSuggestions(articleId?: number): SuggestionView[] {
+export function listSuggestions(viewer: Viewer, articleId?: number): SuggestionView[] {
   const db = getDb();
-  const figures = loadFigures(db);
+  if (articleId !== undefined) accessibleArticle(viewer, articleId);
+  const figures = loadFigures(db, viewer);
   const dismissed = new Set(db.select({ key: dismissedSuggestions.key }).from(dismissedSuggestions).all().map((row) => row.key));
   const live = baseRows(db).map((row) => row.comparison.id);
   const existing = [...membersOf(db, live).values()];
@@ -328,9 +355,10 @@ export function listSuggestions(articleId?: number): SuggestionView[] {
 }
 
 /** Remembers that the reviewer turned a suggestion down, so it is not offered again. */
-export function dismissSuggestion(annotationIds: number[], reviewerId: number): void {
+export function dismissSuggestion(viewer: Viewer, annotationIds: number[]): void {
+  const reviewerId = viewer.id;
   writeTransaction((tx) => {
-    const ids = requireDistinctFigures(tx, annotationIds);
+    const ids = requireDistinctFigures(tx, viewer, annotationIds);
     if (ids.length < 2) throw new AppError('comparison_too_small', 422, 'A suggestion holds at least two figures.');
     tx.insert(dismissedSuggestions)
       .values({ key: suggestionKey(ids), dismissedBy: reviewerId, dismissedAt: nowIso() })
@@ -376,13 +404,13 @@ function requireComparison(tx: Reader, id: number, expectedVersion: number | und
 }
 
 /** Every id must name a live figure on a live article, and each may appear once. */
-function requireDistinctFigures(tx: Reader, annotationIds: number[]): number[] {
+function requireDistinctFigures(tx: Reader, viewer: Viewer, annotationIds: number[]): number[] {
   const seen = new Set<number>();
   for (const id of annotationIds) {
     if (seen.has(id)) throw new AppError('figure_already_compared', 409, `Figure ${id} is listed twice: each figure can appear once in a comparison.`);
     seen.add(id);
   }
-  const found = loadFigureIds(tx, annotationIds);
+  const found = loadFigureIds(tx, viewer, annotationIds);
   const missing = annotationIds.filter((id) => !found.has(id));
   if (missing.length > 0) {
     throw new AppError('figure_unknown', 422, `There is no figure ${missing.join(', ')}: only annotations labelled figure can be compared.`, { missing });
@@ -390,14 +418,14 @@ function requireDistinctFigures(tx: Reader, annotationIds: number[]): number[] {
   return annotationIds;
 }
 
-function loadFigureIds(tx: Reader, ids: number[]): Set<number> {
+function loadFigureIds(tx: Reader, viewer: Viewer, ids: number[]): Set<number> {
   if (ids.length === 0) return new Set();
   return new Set(
     tx
       .select({ id: annotations.id })
       .from(annotations)
       .innerJoin(articles, and(eq(articles.id, annotations.articleId), isNull(articles.deletedAt)))
-      .where(and(inArray(annotations.id, ids), eq(annotations.label, 'figure'), isNull(annotations.deletedAt)))
+      .where(and(inArray(annotations.id, ids), eq(annotations.label, 'figure'), isNull(annotations.deletedAt), annotationVisibilityCondition(viewer)))
       .all()
       .map((row) => row.id),
   );

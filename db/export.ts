@@ -7,15 +7,46 @@ import type {
   ExportComparison,
   ExportFigure,
 } from '../lib/export/types';
+import { annotationVisibilityCondition, articleAccessCondition, isAdmin, type Viewer } from './access';
 import { listActors } from './actors';
 import { loadDetails, type FigureView } from './annotation-details';
 import { getDb } from './client';
 import { comparisonsForArticle, getComparison } from './comparisons';
 import { annotations, articles, reviewers } from './schema';
 
-/** How many articles an export holds, for progress reporting. */
-export function countExportArticles(ids?: number[]): number {
-  return exportArticleIds(ids).length;
+/** `gold` (the adjudicated layer), `all` layers, or one reviewer's username. */
+export type LayerChoice = string;
+
+export interface ExportSelection {
+  ids?: number[];
+  /** Defaults to gold for admins and to their own layer for reviewers. */
+  layer?: LayerChoice;
+}
+
+/** How many articles an export holds, for progress reporting; also checks the selection up front. */
+export function countExportArticles(viewer: Viewer, selection: ExportSelection = {}): number {
+  resolveLayer(viewer, selection.layer);
+  return exportArticleIds(viewer, selection.ids).length;
+}
+
+/**
+ * The layer ids an export reads (null: every layer the viewer may see). Reviewers export
+ * their own work only; admins any one layer, gold, or all of them.
+ */
+export function resolveLayer(viewer: Viewer, layer: LayerChoice | undefined): number[] | null {
+  const db = getDb();
+  const choice = layer ?? (isAdmin(viewer) ? 'gold' : viewer.username);
+  if (!isAdmin(viewer) && choice !== viewer.username && choice !== 'me') {
+    throw new AppError('export_own_layer_only', 403, `Reviewers can export their own layer only ("${viewer.username}").`);
+  }
+  if (choice === 'me') return [viewer.id];
+  if (choice === 'all') return null;
+  const row =
+    choice === 'gold'
+      ? db.select({ id: reviewers.id }).from(reviewers).where(eq(reviewers.kind, 'gold')).get()
+      : db.select({ id: reviewers.id }).from(reviewers).where(eq(reviewers.username, choice)).get();
+  if (!row) throw new AppError('layer_not_found', 404, `There is no layer "${choice}": use gold, all, or a reviewer's username.`);
+  return [row.id];
 }
 
 /**
@@ -23,20 +54,22 @@ export function countExportArticles(ids?: number[]): number {
  * read from the database only when the consumer asks for it: a whole library streams
  * through a format in constant memory.
  */
-export function* exportArticles(ids?: number[]): Generator<ExportArticle> {
+export function* exportArticles(viewer: Viewer, selection: ExportSelection = {}): Generator<ExportArticle> {
   const db = getDb();
+  const layerIds = resolveLayer(viewer, selection.layer);
+  const inLayer = layerIds ? inArray(annotations.reviewerId, layerIds) : undefined;
   const actors = actorLookup();
   const authors = new Map(db.select().from(reviewers).all().map((row) => [row.id, { username: row.username, name: row.displayName }]));
   const authorOf = (id: number): ExportAuthor => authors.get(id) ?? { username: `reviewer-${id}`, name: `Reviewer ${id}` };
 
-  for (const id of exportArticleIds(ids)) {
+  for (const id of exportArticleIds(viewer, selection.ids)) {
     const article = db
       .select()
       .from(articles)
       .where(and(eq(articles.id, id), isNull(articles.deletedAt)))
       .get();
     if (!article) continue;
-    const scope = and(eq(annotations.articleId, id), isNull(annotations.deletedAt));
+    const scope = and(eq(annotations.articleId, id), isNull(annotations.deletedAt), inLayer, annotationVisibilityCondition(viewer));
     const rows = db
       .select()
       .from(annotations)
@@ -75,18 +108,27 @@ export function* exportArticles(ids?: number[]): Generator<ExportArticle> {
           claim: detail?.claim ? { status: detail.claim.status, claimant: detail.claim.claimant ? actors(detail.claim.claimant.id) : null } : null,
         };
       }),
-      comparisons: comparisonsForArticle(id).map((comparison) => exportComparison(comparison.id, actors, authorOf)),
+      comparisons: comparisonsForArticle(viewer, id)
+        .filter((comparison) => layerIds === null || everyInLayers(comparison.annotationIds, layerIds))
+        .map((comparison) => exportComparison(viewer, comparison.id, actors, authorOf)),
     };
   }
 }
 
-function exportArticleIds(ids?: number[]): number[] {
+/** A comparison travels with a layer only when all its figures are in it, so its ids resolve in the file. */
+function everyInLayers(annotationIds: number[], layerIds: number[]): boolean {
+  if (annotationIds.length === 0) return true;
+  const rows = getDb().select({ reviewerId: annotations.reviewerId }).from(annotations).where(inArray(annotations.id, annotationIds)).all();
+  return rows.every((row) => layerIds.includes(row.reviewerId));
+}
+
+function exportArticleIds(viewer: Viewer, ids?: number[]): number[] {
   const db = getDb();
   if (!ids) {
     return db
       .select({ id: articles.id })
       .from(articles)
-      .where(isNull(articles.deletedAt))
+      .where(and(isNull(articles.deletedAt), articleAccessCondition(viewer)))
       .orderBy(asc(articles.id))
       .all()
       .map((row) => row.id);
@@ -95,7 +137,7 @@ function exportArticleIds(ids?: number[]): number[] {
     db
       .select({ id: articles.id })
       .from(articles)
-      .where(and(inArray(articles.id, ids), isNull(articles.deletedAt)))
+      .where(and(inArray(articles.id, ids), isNull(articles.deletedAt), articleAccessCondition(viewer)))
       .all()
       .map((row) => row.id),
   );
@@ -116,8 +158,8 @@ function toExportFigure(figure: FigureView, actors: ActorLookup): ExportFigure {
   return { ...rest, source: sourceActor ? actors(sourceActor.id) : null };
 }
 
-function exportComparison(id: number, actors: ActorLookup, authorOf: (id: number) => ExportAuthor): ExportComparison {
-  const detail = getComparison(id);
+function exportComparison(viewer: Viewer, id: number, actors: ActorLookup, authorOf: (id: number) => ExportAuthor): ExportComparison {
+  const detail = getComparison(viewer, id);
   return {
     id: detail.id,
     title: detail.title,

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { cleanName, nameKey } from '../lib/actors/names';
 import { verifySpan } from '../lib/anchoring/anchor';
 import { isAppError } from '../lib/errors';
+import { requireAdmin, type Viewer } from './access';
 import type { ExportActor, ExportArticle, ExportAuthor, ExportComparison } from '../lib/export/types';
 import type { ImportedArticle, ImportProblem } from '../lib/import/types';
 import { prepareArticleText } from '../lib/text/normalise';
@@ -54,7 +55,9 @@ class FileRefused extends Error {
  * Crosscheck JSONL keeps its ids (when free here), versions and timestamps, so a library
  * exported and imported into an empty database exports again byte for byte.
  */
-export function importParsedFile(file: string, parsed: ParsedFile, reviewerId: number): ImportReport {
+export function importParsedFile(viewer: Viewer, file: string, parsed: ParsedFile): ImportReport {
+  requireAdmin(viewer);
+  const reviewerId = viewer.id;
   const report: ImportReport = { file, imported: false, articleIds: [], annotationCount: 0, comparisonCount: 0, problems: parsed.problems, notes: [] };
   if (parsed.problems.length > 0) return report;
   try {

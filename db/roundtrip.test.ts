@@ -10,7 +10,7 @@ import { createArticle } from './articles';
 import { createComparison } from './comparisons';
 import { exportArticles } from './export';
 import { importParsedFile } from './import';
-import { currentReviewer } from './reviewers';
+import { commandLineViewer } from './reviewers';
 
 const SAMPLE = fs.readFileSync(path.join(__dirname, '..', 'samples', 'us-strikes-iraq-2023-11-22.txt'), 'utf8');
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'crosscheck-roundtrip-'));
@@ -21,32 +21,32 @@ function useDatabase(name: string) {
 }
 
 function exportJsonl(): string {
-  return [...jsonlFormat.write(exportArticles(), { baseUrl: 'http://localhost:3000', exportedAt: '2026-01-01T00:00:00.000Z' })].join('');
+  return [...jsonlFormat.write(exportArticles(commandLineViewer(), { layer: 'all' }), { baseUrl: 'http://localhost:3000', exportedAt: '2026-01-01T00:00:00.000Z' })].join('');
 }
 
 function tag(articleId: number, text: string, quote: string, label: 'claim' | 'actor' | 'figure', occurrence = 0) {
   let start = -1;
   for (let i = 0; i <= occurrence; i += 1) start = text.indexOf(quote, start + 1);
-  return createAnnotation(articleId, { label, start, end: start + quote.length, quote }, currentReviewer().id);
+  return createAnnotation(commandLineViewer(), articleId, { label, start, end: start + quote.length, quote });
 }
 
 describe('Crosscheck JSONL', () => {
   it('exports, imports into an empty database and exports again byte for byte', () => {
     useDatabase('source.db');
-    const reviewer = currentReviewer().id;
-    const first = createArticle({ text: SAMPLE, source: 'The National' }, reviewer);
-    const second = createArticle({ text: 'date 2023-11-23\r\n👍🏽 Kataib Hezbollah said seven of its fighters were killed in Jurf Al Sakhar.', title: 'Second outlet' }, reviewer);
+    const reviewer = commandLineViewer();
+    const first = createArticle(reviewer, { text: SAMPLE, source: 'The National' });
+    const second = createArticle(reviewer, { text: 'date 2023-11-23\r\n👍🏽 Kataib Hezbollah said seven of its fighters were killed in Jurf Al Sakhar.', title: 'Second outlet' });
     const actor = tag(first.id, first.text, 'Kataib Hezbollah', 'actor', 2);
-    updateActor(actor.actor!.id, { kind: 'armed_group', aliases: ['KH', 'Kata’ib Hizballah'] }, reviewer);
+    updateActor(actor.actor!.id, { kind: 'armed_group', aliases: ['KH', 'Kata’ib Hizballah'] }, reviewer.id);
     const killed = tag(first.id, first.text, 'five of its fighters were killed', 'figure');
     const wounded = tag(first.id, first.text, 'five fighters were wounded', 'figure');
     const claim = tag(first.id, first.text, 'Kataib Hezbollah said five of its fighters were killed in Jurf Al Sakhar', 'claim');
-    updateAnnotation(claim.id, { claim: { status: 'disputed' }, note: 'Other groups say wounded.' }, reviewer);
-    updateAnnotation(wounded.id, { figure: { counted: 'fighters', sourceText: 'Other militia groups' } }, reviewer);
+    updateAnnotation(reviewer, claim.id, { claim: { status: 'disputed' }, note: 'Other groups say wounded.' });
+    updateAnnotation(reviewer, wounded.id, { figure: { counted: 'fighters', sourceText: 'Other militia groups' } });
     const seven = tag(second.id, second.text, 'seven of its fighters were killed', 'figure');
     const gone = tag(first.id, first.text, 'two Iraqi security officials', 'actor');
-    deleteAnnotation(gone.id, reviewer);
-    createComparison({ title: 'Jurf Al Sakhar casualties', annotationIds: [killed.id, wounded.id, seven.id], eventName: 'US strikes in Iraq' }, reviewer);
+    deleteAnnotation(reviewer, gone.id);
+    createComparison(reviewer, { title: 'Jurf Al Sakhar casualties', annotationIds: [killed.id, wounded.id, seven.id], eventName: 'US strikes in Iraq' });
 
     const exported = exportJsonl();
     expect(exported.split('\n').filter(Boolean)).toHaveLength(2);
@@ -55,14 +55,14 @@ describe('Crosscheck JSONL', () => {
     useDatabase('target.db');
     const parsed = parseCrosscheckJsonl(exported, 'library.jsonl');
     expect(parsed.problems).toEqual([]);
-    const report = importParsedFile('library.jsonl', parsed, currentReviewer().id);
+    const report = importParsedFile(commandLineViewer(), 'library.jsonl', parsed);
     expect(report).toMatchObject({ imported: true, annotationCount: 5, comparisonCount: 1, problems: [] });
     expect(report.notes).toEqual([]);
     expect(exportJsonl()).toBe(exported);
 
     // Importing the same file again: every id is taken now, so everything gets new ids and the
     // comparison is rebuilt from the renumbered figures, with one note per article, not per span.
-    const again = importParsedFile('library.jsonl', parseCrosscheckJsonl(exported, 'library.jsonl'), currentReviewer().id);
+    const again = importParsedFile(commandLineViewer(), 'library.jsonl', parseCrosscheckJsonl(exported, 'library.jsonl'));
     expect(again).toMatchObject({ imported: true, annotationCount: 5, comparisonCount: 1 });
     expect(again.notes).toHaveLength(4);
     expect(again.notes.filter((note) => note.includes('given new ids'))).toHaveLength(2);
@@ -82,8 +82,8 @@ describe('Crosscheck JSONL', () => {
     const good = JSON.stringify({ text: 'A fine article about five fighters.' });
     const parsed = parseCrosscheckJsonl(`${good}\n{broken\n`, 'bad.jsonl');
     expect(parsed.problems.map((problem) => problem.line)).toEqual([2]);
-    const report = importParsedFile('bad.jsonl', parsed, currentReviewer().id);
+    const report = importParsedFile(commandLineViewer(), 'bad.jsonl', parsed);
     expect(report.imported).toBe(false);
-    expect([...exportArticles()]).toEqual([]);
+    expect([...exportArticles(commandLineViewer(), { layer: 'all' })]).toEqual([]);
   });
 });

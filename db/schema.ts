@@ -1,16 +1,32 @@
 import { sql } from 'drizzle-orm';
-import { ACTOR_KINDS, CLAIM_STATUSES, COMPARISON_STATUSES, FIGURE_QUALIFIERS } from '../lib/vocabulary';
+import { ACTOR_KINDS, ARTICLE_SHARING, CLAIM_STATUSES, COMPARISON_STATUSES, FIGURE_QUALIFIERS, PROGRESS_STATUSES, REVIEWER_KINDS, ROLES } from '../lib/vocabulary';
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 // Timestamps are ISO-8601 UTC strings: they sort as text, read well in exports
 // and need no conversion at the JSON edge.
 
-export const reviewers = sqliteTable('reviewers', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  username: text('username').notNull().unique(),
-  displayName: text('display_name').notNull(),
-  createdAt: text('created_at').notNull(),
-});
+// A layer of annotations. Most are people who sign in (`authUserId` links the Better Auth
+// user that holds their password); the one `gold` layer is the adjudicated result.
+export const reviewers = sqliteTable(
+  'reviewers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    username: text('username').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    kind: text('kind', { enum: REVIEWER_KINDS }).notNull().default('person'),
+    role: text('role', { enum: ROLES }).notNull().default('reviewer'),
+    authUserId: text('auth_user_id')
+      .unique()
+      .references(() => authUsers.id),
+    // Set when an admin disables the account: sign-in, sessions and API tokens stop working.
+    disabledAt: text('disabled_at'),
+    createdAt: text('created_at').notNull(),
+  },
+  (table) => [
+    check('reviewers_kind_known', sql`${table.kind} in ('person', 'gold')`),
+    check('reviewers_role_known', sql`${table.role} in ('admin', 'reviewer')`),
+  ],
+);
 export type Reviewer = typeof reviewers.$inferSelect;
 export type NewReviewer = typeof reviewers.$inferInsert;
 
@@ -31,6 +47,8 @@ export const articles = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     deletedAt: text('deleted_at'),
+    // Blind: a reviewer sees only their own layer until they mark their work done.
+    sharing: text('sharing', { enum: ARTICLE_SHARING }).notNull().default('blind'),
   },
   (table) => [index('articles_created_at_idx').on(table.createdAt)],
 );
@@ -222,6 +240,150 @@ export const dismissedSuggestions = sqliteTable('dismissed_suggestions', {
     .notNull()
     .references(() => reviewers.id),
   dismissedAt: text('dismissed_at').notNull(),
+});
+
+// One row per reviewer working on an article: created by an assignment (or by the first
+// annotation an admin makes unassigned), and carrying that reviewer's progress.
+export const assignments = sqliteTable(
+  'assignments',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id),
+    reviewerId: integer('reviewer_id')
+      .notNull()
+      .references(() => reviewers.id),
+    status: text('status', { enum: PROGRESS_STATUSES }).notNull().default('not_started'),
+    assignedBy: integer('assigned_by').references(() => reviewers.id),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.articleId, table.reviewerId] }),
+    index('assignments_reviewer_idx').on(table.reviewerId),
+    check('assignments_status_known', sql`${table.status} in ('not_started', 'in_progress', 'done')`),
+  ],
+);
+export type Assignment = typeof assignments.$inferSelect;
+
+// An admin's "reject" in the curation view, keyed by the disputed stretch of text, so the
+// disagreement stays settled; a reviewer editing those spans yields a new key and reopens it.
+export const curationRejections = sqliteTable(
+  'curation_rejections',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id),
+    start: integer('start_offset').notNull(),
+    end: integer('end_offset').notNull(),
+    rejectedBy: integer('rejected_by')
+      .notNull()
+      .references(() => reviewers.id),
+    rejectedAt: text('rejected_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.articleId, table.start, table.end] })],
+);
+export type CurationRejection = typeof curationRejections.$inferSelect;
+
+// Personal API tokens for scripts. Only a SHA-256 of the token is kept: tokens are long
+// random strings, so a fast hash is enough and the token itself is shown once.
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reviewerId: integer('reviewer_id')
+      .notNull()
+      .references(() => reviewers.id),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    // The last characters, so a reviewer can tell tokens apart without the secret.
+    hint: text('hint').notNull(),
+    createdAt: text('created_at').notNull(),
+    lastUsedAt: text('last_used_at'),
+    revokedAt: text('revoked_at'),
+  },
+  (table) => [index('api_tokens_reviewer_idx').on(table.reviewerId)],
+);
+export type ApiToken = typeof apiTokens.$inferSelect;
+
+// Failed sign-ins per username; each one past the first few doubles the wait before the next try.
+export const signInFailures = sqliteTable('sign_in_failures', {
+  username: text('username').primaryKey(),
+  failures: integer('failures').notNull(),
+  lastFailedAt: text('last_failed_at').notNull(),
+});
+
+// Values the app generates once and keeps, such as the secret that signs session cookies.
+export const appSettings = sqliteTable('app_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/*
+ * Better Auth's tables (user, session, account, verification), named auth_* here. Better
+ * Auth owns their rows: it hashes passwords into auth_accounts and keeps server-side
+ * sessions in auth_sessions. Its dates are stored as epoch milliseconds.
+ */
+const authTimestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
+
+export const authUsers = sqliteTable('auth_users', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  email: text('email').notNull().unique(),
+  emailVerified: integer('email_verified', { mode: 'boolean' }).notNull().default(false),
+  image: text('image'),
+  username: text('username').unique(),
+  displayUsername: text('display_username'),
+  createdAt: authTimestamp('created_at').notNull(),
+  updatedAt: authTimestamp('updated_at').notNull(),
+});
+
+export const authSessions = sqliteTable(
+  'auth_sessions',
+  {
+    id: text('id').primaryKey(),
+    token: text('token').notNull().unique(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => authUsers.id, { onDelete: 'cascade' }),
+    expiresAt: authTimestamp('expires_at').notNull(),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+    createdAt: authTimestamp('created_at').notNull(),
+    updatedAt: authTimestamp('updated_at').notNull(),
+  },
+  (table) => [index('auth_sessions_user_idx').on(table.userId)],
+);
+
+export const authAccounts = sqliteTable(
+  'auth_accounts',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id').notNull(),
+    providerId: text('provider_id').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => authUsers.id, { onDelete: 'cascade' }),
+    accessToken: text('access_token'),
+    refreshToken: text('refresh_token'),
+    idToken: text('id_token'),
+    accessTokenExpiresAt: authTimestamp('access_token_expires_at'),
+    refreshTokenExpiresAt: authTimestamp('refresh_token_expires_at'),
+    scope: text('scope'),
+    password: text('password'),
+    createdAt: authTimestamp('created_at').notNull(),
+    updatedAt: authTimestamp('updated_at').notNull(),
+  },
+  (table) => [index('auth_accounts_user_idx').on(table.userId)],
+);
+
+export const authVerifications = sqliteTable('auth_verifications', {
+  id: text('id').primaryKey(),
+  identifier: text('identifier').notNull(),
+  value: text('value').notNull(),
+  expiresAt: authTimestamp('expires_at').notNull(),
+  createdAt: authTimestamp('created_at').notNull(),
+  updatedAt: authTimestamp('updated_at').notNull(),
 });
 
 export { ACTOR_KINDS, CLAIM_STATUSES, COMPARISON_STATUSES, FIGURE_QUALIFIERS };

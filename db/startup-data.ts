@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
@@ -6,25 +7,75 @@ import { insertArticle } from './article-insert';
 import { nowIso } from './clock';
 import * as schema from './schema';
 
-export const LOCAL_REVIEWER_USERNAME = 'local';
+export const ADMIN_USERNAME = 'admin';
+export const GOLD_USERNAME = 'gold';
 export const SAMPLE_ARTICLE_FILE = path.join(/* turbopackIgnore: true */ process.cwd(), 'samples', 'us-strikes-iraq-2023-11-22.txt');
 
 type Database = BetterSQLite3Database<typeof schema>;
+type Reader = Pick<Database, 'select' | 'insert'>;
 
-/** Until reviewer accounts exist every action is made by one local reviewer. */
+/**
+ * Rows every library needs before anything else runs: the first admin's layer (its
+ * password is attached at server start, see db/admin-account.ts), the gold layer that
+ * adjudication writes to, and the secret that signs session cookies.
+ */
 export function ensureStartupData(db: Database): void {
-  db.transaction((tx) => localReviewer(tx), { behavior: 'immediate' });
+  db.transaction(
+    (tx) => {
+      firstAdmin(tx);
+      goldLayer(tx);
+      authSecret(tx);
+    },
+    { behavior: 'immediate' },
+  );
 }
 
-function localReviewer(tx: Pick<Database, 'select' | 'insert'>): schema.Reviewer {
+function firstAdmin(tx: Reader): schema.Reviewer {
   return (
-    tx.select().from(schema.reviewers).where(eq(schema.reviewers.username, LOCAL_REVIEWER_USERNAME)).get() ??
+    tx.select().from(schema.reviewers).where(eq(schema.reviewers.role, 'admin')).orderBy(schema.reviewers.id).get() ??
     tx
       .insert(schema.reviewers)
-      .values({ username: LOCAL_REVIEWER_USERNAME, displayName: 'Local reviewer', createdAt: nowIso() })
+      .values({ username: ADMIN_USERNAME, displayName: 'Administrator', role: 'admin', createdAt: nowIso() })
       .returning()
       .get()
   );
+}
+
+function goldLayer(tx: Reader): schema.Reviewer {
+  return (
+    tx.select().from(schema.reviewers).where(eq(schema.reviewers.kind, 'gold')).get() ??
+    tx
+      .insert(schema.reviewers)
+      .values({ username: GOLD_USERNAME, displayName: 'Gold (adjudicated)', kind: 'gold', createdAt: nowIso() })
+      .returning()
+      .get()
+  );
+}
+
+const AUTH_SECRET_KEY = 'auth_secret';
+
+function authSecret(tx: Reader): string {
+  const stored = tx.select().from(schema.appSettings).where(eq(schema.appSettings.key, AUTH_SECRET_KEY)).get();
+  if (stored) return stored.value;
+  const value = crypto.randomBytes(32).toString('base64url');
+  tx.insert(schema.appSettings).values({ key: AUTH_SECRET_KEY, value }).run();
+  return value;
+}
+
+/** The secret that signs session cookies: BETTER_AUTH_SECRET when set, else one generated and kept in the database. */
+export function readAuthSecret(db: Database): string {
+  const fromEnvironment = process.env.BETTER_AUTH_SECRET;
+  if (fromEnvironment) return fromEnvironment;
+  return db.transaction((tx) => authSecret(tx), { behavior: 'immediate' });
+}
+
+/** The admin the command-line tools act as: the first admin account. */
+export function firstAdminReviewer(db: Database): schema.Reviewer {
+  return db.transaction((tx) => firstAdmin(tx), { behavior: 'immediate' });
+}
+
+export function goldReviewer(db: Database): schema.Reviewer {
+  return db.transaction((tx) => goldLayer(tx), { behavior: 'immediate' });
 }
 
 /**
@@ -37,7 +88,7 @@ export function seedSampleArticle(db: Database): void {
     (tx) => {
       const existing = tx.select({ n: count() }).from(schema.articles).get();
       if ((existing?.n ?? 0) > 0 || !fs.existsSync(SAMPLE_ARTICLE_FILE)) return;
-      insertArticle(tx, { text: fs.readFileSync(SAMPLE_ARTICLE_FILE, 'utf8'), source: 'The National' }, localReviewer(tx).id);
+      insertArticle(tx, { text: fs.readFileSync(SAMPLE_ARTICLE_FILE, 'utf8'), source: 'The National' }, firstAdmin(tx).id);
     },
     { behavior: 'immediate' },
   );

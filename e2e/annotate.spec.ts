@@ -187,11 +187,11 @@ test('changing a label and a note persists, and ctrl+z undoes a delete and a lab
   await item.getByText('History').click();
   const history = item.getByRole('list', { name: 'Changes, oldest first' });
   await expect(history.locator(':scope > li')).toHaveCount(7);
-  await expect(history.locator(':scope > li').first()).toContainText('Created by Local reviewer');
+  await expect(history.locator(':scope > li').first()).toContainText('Created by Administrator');
   await expect(history.locator(':scope > li').nth(1)).toContainText('label: claim → actor');
   await expect(history.locator(':scope > li').nth(2)).toContainText('note: — → “Anonymous sources: who are they?”');
-  await expect(history.locator(':scope > li').nth(3)).toContainText('Deleted by Local reviewer');
-  await expect(history.locator(':scope > li').nth(4)).toContainText('Restored by Local reviewer');
+  await expect(history.locator(':scope > li').nth(3)).toContainText('Deleted by Administrator');
+  await expect(history.locator(':scope > li').nth(4)).toContainText('Restored by Administrator');
   await expect(history.locator(':scope > li').nth(5)).toContainText('label: actor → figure');
 });
 

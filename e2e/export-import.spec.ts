@@ -15,9 +15,12 @@ test('a reviewer downloads an article as Crosscheck JSONL and as a brat zip from
 
   await page.getByRole('link', { name: 'Export', exact: true }).last().click();
   await expect(page.getByRole('checkbox', { name: 'Download me' })).toBeChecked();
+  // Exports default to the adjudicated gold layer; this reviewer's own work is the admin's layer.
+  await expect(page.getByLabel('Layer')).toHaveValue('gold');
+  await page.getByLabel('Layer').selectOption('admin');
   await page.getByRole('radio', { name: /^jsonl/ }).check();
   const [jsonl] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download' }).click()]);
-  expect(jsonl.suggestedFilename()).toMatch(new RegExp(`^crosscheck-article-${article.id}-\\d{4}-\\d{2}-\\d{2}\\.jsonl$`));
+  expect(jsonl.suggestedFilename()).toMatch(new RegExp(`^crosscheck-article-${article.id}-admin-\\d{4}-\\d{2}-\\d{2}\\.jsonl$`));
   const lines = fs.readFileSync((await jsonl.path())!, 'utf8').trim().split('\n');
   expect(lines).toHaveLength(1);
   const exported = JSON.parse(lines[0]!);

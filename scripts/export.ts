@@ -1,15 +1,17 @@
-// npm run export -- --format FORMAT --out PATH [--article ID ...] [--base-url URL]
+// npm run export -- --format FORMAT --out PATH [--layer gold|all|USERNAME] [--article ID ...] [--base-url URL]
 // Streams articles from the database (DATABASE_PATH) through a format into a file, one
-// article at a time, with a progress line on stderr.
+// article at a time, with a progress line on stderr. It acts as the first admin, so any
+// layer can be exported; gold (the adjudicated layer) unless --layer says otherwise.
 import fs from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { countExportArticles, exportArticles } from '../db/export';
+import { commandLineViewer } from '../db/reviewers';
 import { EXPORT_FORMATS, exportFormat } from '../lib/export/formats';
 import type { ExportArticle } from '../lib/export/types';
 import { runCli, CliError } from './cli';
 
-const USAGE = `Usage: npm run export -- --format FORMAT --out PATH [--article ID ...] [--base-url URL]
+const USAGE = `Usage: npm run export -- --format FORMAT --out PATH [--layer gold|all|USERNAME] [--article ID ...] [--base-url URL]
 Formats: ${EXPORT_FORMATS.map((format) => `${format.name} (${format.description})`).join('; ')}`;
 
 runCli(USAGE, async () => {
@@ -18,6 +20,7 @@ runCli(USAGE, async () => {
       format: { type: 'string' },
       out: { type: 'string' },
       article: { type: 'string', multiple: true },
+      layer: { type: 'string', default: 'gold' },
       'base-url': { type: 'string', default: 'http://localhost:3000' },
     },
   });
@@ -29,7 +32,9 @@ runCli(USAGE, async () => {
     return Number(id);
   });
 
-  const total = countExportArticles(ids);
+  const viewer = commandLineViewer();
+  const selection = { ids, layer: values.layer };
+  const total = countExportArticles(viewer, selection);
   let done = 0;
   function* counted(articles: Iterable<ExportArticle>) {
     for (const article of articles) {
@@ -40,11 +45,11 @@ runCli(USAGE, async () => {
   }
 
   const out = fs.createWriteStream(values.out);
-  for (const chunk of format.write(counted(exportArticles(ids)), { baseUrl: values['base-url'], exportedAt: new Date().toISOString() })) {
+  for (const chunk of format.write(counted(exportArticles(viewer, selection)), { baseUrl: values['base-url'], exportedAt: new Date().toISOString() })) {
     // Respect backpressure: a big library must not pile up in memory ahead of the disk.
     if (!out.write(chunk)) await once(out, 'drain');
   }
   out.end();
   await once(out, 'finish');
-  process.stderr.write(`\rExported ${done} of ${total} articles to ${values.out} (${format.name})\n`);
+  process.stderr.write(`\rExported ${done} of ${total} articles to ${values.out} (${format.name}, layer ${values.layer})\n`);
 });

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { importParsedFile } from '../db/import';
-import { currentReviewer } from '../db/reviewers';
+import { commandLineViewer } from '../db/reviewers';
 import { IMPORT_EXTENSIONS, parseBratFolder, parseImportFile } from '../lib/import/parse-file';
 import { CliError, runCli } from './cli';
 
@@ -22,13 +22,14 @@ const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ?
 runCli(USAGE, async () => {
   const files = process.argv.slice(2).filter((arg) => arg !== '--');
   if (files.length === 0) throw new CliError('Name at least one file to import.');
-  const reviewer = currentReviewer().id;
+  // Imported annotations go into the first admin's layer.
+  const viewer = commandLineViewer();
   let refused = 0;
   for (const [index, file] of files.entries()) {
     process.stderr.write(`[${index + 1}/${files.length}] ${file}: `);
     if (!fs.existsSync(file)) throw new CliError(`There is no file ${file}.`);
     const parsed = fs.statSync(file).isDirectory() ? parseBratFolder(readFolder(file)) : parseImportFile(path.basename(file), fs.readFileSync(file));
-    const report = importParsedFile(file, parsed, reviewer);
+    const report = importParsedFile(viewer, file, parsed);
     if (report.imported) {
       process.stderr.write(
         `imported ${plural(report.articleIds.length, 'article')}, ${plural(report.annotationCount, 'annotation')}, ${plural(report.comparisonCount, 'comparison')}\n`,

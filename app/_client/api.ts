@@ -12,7 +12,7 @@ export class ApiError extends Error {
   }
 }
 
-export async function callApi<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
+export async function callApi<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, {

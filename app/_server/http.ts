@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import type { Viewer } from '@/db/access';
 import { AppError, isAppError } from '@/lib/errors';
+import { apiViewer } from './session';
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -19,6 +21,7 @@ export function errorResponse(error: unknown): Response {
 }
 
 type RouteHandler<Context> = (request: Request, context: Context) => Response | Promise<Response>;
+type SignedInHandler<Context> = (request: Request, context: Context, viewer: Viewer) => Response | Promise<Response>;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -37,11 +40,17 @@ function refuseCrossSite(request: Request): void {
   }
 }
 
-export function handle<Context>(handler: RouteHandler<Context>): RouteHandler<Context> {
+/**
+ * Wraps every API route: refuses cross-site writes, then requires a signed-in viewer
+ * (session cookie or API token; 401 otherwise) and hands it to the handler, which passes
+ * it on to the data-access functions that check what this viewer may read and change.
+ */
+export function handle<Context>(handler: SignedInHandler<Context>): RouteHandler<Context> {
   return async (request, context) => {
     try {
       refuseCrossSite(request);
-      return await handler(request, context);
+      const viewer = await apiViewer(request);
+      return await handler(request, context, viewer);
     } catch (error) {
       return errorResponse(error);
     }
@@ -79,11 +88,11 @@ export async function readId(context: { params: Promise<{ id: string }> }, what:
   return parseId((await context.params).id, what);
 }
 
-type Resource = 'article' | 'annotation' | 'actor' | 'comparison' | 'figure';
+type Resource = 'article' | 'annotation' | 'actor' | 'comparison' | 'figure' | 'reviewer' | 'api token';
 
 export function parseId(id: string, what: Resource): number {
   if (!/^[1-9]\d{0,15}$/.test(id)) {
-    throw new AppError(`${what}_not_found`, 404, `There is no ${what} ${JSON.stringify(id)}.`);
+    throw new AppError(`${what.replace(" ", "_")}_not_found`, 404, `There is no ${what} ${JSON.stringify(id)}.`);
   }
   return Number(id);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTOR_KINDS, CLAIM_STATUSES, COMPARISON_STATUSES, FIGURE_QUALIFIERS } from '@/lib/vocabulary';
+import { ACTOR_KINDS, ARTICLE_SHARING, CLAIM_STATUSES, COMPARISON_STATUSES, FIGURE_QUALIFIERS, ROLES } from '@/lib/vocabulary';
 import { LABELS } from '@/lib/labels';
 
 const MAX_ARTICLE_CHARS = 5_000_000;
@@ -40,7 +40,12 @@ export const createAnnotationBody = z.strictObject({
   prefix: z.string().optional(),
   suffix: z.string().optional(),
   note: optionalText(MAX_NOTE_CHARS),
+  /** Which layer to add to: the viewer's own when absent; admins may name the gold layer. */
+  layerId: z.int('must be a whole number').positive('must be a positive id').optional(),
 });
+
+/** `?layer=REVIEWER_ID`: which visible layer of an article to list (the viewer's own by default). */
+export const layerQuery = z.strictObject({ layer: z.coerce.number().int().positive('layer ids are positive whole numbers').optional() });
 
 const id = z.int('must be a whole number').positive('must be a positive id');
 const figureValue = z.number('must be a number').finite('must be a finite number').nonnegative('must not be negative').nullable();
@@ -119,5 +124,22 @@ export const versionQuery = z.strictObject({
 
 export const exportQuery = z.strictObject({
   format: z.string('choose a format with ?format=NAME').min(1),
+  layer: z.string().min(1).max(64).optional(),
   article: z.array(z.coerce.number().int().positive('article ids are positive whole numbers')),
 });
+
+export const sharingBody = z.strictObject({ sharing: z.enum(ARTICLE_SHARING) });
+export const progressBody = z.strictObject({ status: z.enum(['in_progress', 'done']) });
+export const assignmentBody = z.strictObject({ reviewerId: id });
+
+const password = z.string().min(1, 'must not be empty').max(256);
+export const createReviewerBody = z.strictObject({
+  username: z.string().min(1).max(30),
+  displayName: z.string().max(100).default(''),
+  password,
+  role: z.enum(ROLES).default('reviewer'),
+});
+export const updateReviewerBody = z
+  .strictObject({ disabled: z.boolean().optional(), password: password.optional() })
+  .refine((body) => body.disabled !== undefined || body.password !== undefined, 'send disabled or password');
+export const createTokenBody = z.strictObject({ name: z.string().trim().min(1, 'give the token a name').max(100) });

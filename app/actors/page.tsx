@@ -3,11 +3,13 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { KIND_NAMES } from '@/app/_client/actor-kinds';
 import { listActors } from '@/db/actors';
+import { pageViewer } from '@/app/_server/session';
 
 export const metadata: Metadata = { title: 'Actors' };
 
 export default async function ActorsPage() {
   await connection();
+  await pageViewer('/actors');
   const actors = listActors();
   return (
     <div className="page">

@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { listCategories } from '@/db/categories';
+import { adminPageViewer } from '@/app/_server/session';
+import { OnlyForAdmins } from '@/app/_client/OnlyForAdmins';
 import { CategoryEditor } from './CategoryEditor';
 
 export const metadata: Metadata = { title: 'Figure categories' };
 
 export default async function CategoriesPage() {
   await connection();
+  if (!(await adminPageViewer('/categories'))) return <OnlyForAdmins what="edit figure categories" />;
   return (
     <div className="page narrow">
       <h1>Figure categories</h1>

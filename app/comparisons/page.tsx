@@ -3,12 +3,13 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { listComparisons } from '@/db/comparisons';
 import { formatDateTime } from '../_client/format';
+import { pageViewer } from '../_server/session';
 
 export const metadata: Metadata = { title: 'Comparisons' };
 
 export default async function ComparisonsPage() {
   await connection();
-  const comparisons = listComparisons();
+  const comparisons = listComparisons(await pageViewer('/comparisons'));
   return (
     <div className="page">
       <h1>Comparisons</h1>

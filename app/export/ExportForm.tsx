@@ -6,14 +6,17 @@ interface Props {
   formats: { name: string; description: string; extension: string }[];
   articles: { id: number; title: string }[];
   preselected: number[];
+  /** The layers this viewer may export; the first is the default (gold for admins, their own for reviewers). */
+  layers: { value: string; text: string }[];
 }
 
-export function ExportForm({ formats, articles, preselected }: Props) {
+export function ExportForm({ formats, articles, preselected, layers }: Props) {
+  const [layer, setLayer] = useState(layers[0]?.value ?? 'gold');
   const [format, setFormat] = useState(formats[0]?.name ?? '');
   const [scope, setScope] = useState<'library' | 'chosen'>(preselected.length > 0 ? 'chosen' : 'library');
   const [chosen, setChosen] = useState<number[]>(preselected);
 
-  const params = new URLSearchParams({ format });
+  const params = new URLSearchParams({ format, layer });
   if (scope === 'chosen') for (const id of chosen) params.append('article', String(id));
   const href = `/api/export?${params}`;
   const ready = format !== '' && (scope === 'library' || chosen.length > 0);
@@ -32,6 +35,16 @@ export function ExportForm({ formats, articles, preselected }: Props) {
           </label>
         ))}
       </fieldset>
+      <label className="layer-choice">
+        Layer
+        <select value={layer} onChange={(event) => setLayer(event.target.value)}>
+          {layers.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.text}
+            </option>
+          ))}
+        </select>
+      </label>
       <fieldset>
         <legend>Articles</legend>
         <label className="choice">

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { listArticles } from '@/db/articles';
 import { EXPORT_FORMATS } from '@/lib/export/formats';
+import { pageViewer } from '@/app/_server/session';
+import { listReviewerAccounts } from '@/db/accounts';
 import { ExportForm } from './ExportForm';
 
 export const metadata: Metadata = { title: 'Export' };
@@ -10,6 +12,7 @@ type Props = { searchParams: Promise<{ article?: string | string[] }> };
 
 export default async function ExportPage({ searchParams }: Props) {
   await connection();
+  const viewer = await pageViewer('/export');
   const requested = (await searchParams).article;
   const preselected = (Array.isArray(requested) ? requested : requested ? [requested] : []).map(Number).filter(Number.isInteger);
   return (
@@ -21,7 +24,16 @@ export default async function ExportPage({ searchParams }: Props) {
       </p>
       <ExportForm
         formats={EXPORT_FORMATS.map(({ name, description, extension }) => ({ name, description, extension }))}
-        articles={listArticles().map(({ id, title }) => ({ id, title }))}
+        articles={listArticles(viewer).map(({ id, title }) => ({ id, title }))}
+        layers={
+          viewer.role === 'admin'
+            ? [
+                { value: 'gold', text: 'Gold (adjudicated)' },
+                { value: 'all', text: 'All layers' },
+                ...listReviewerAccounts(viewer).map((reviewer) => ({ value: reviewer.username, text: `${reviewer.displayName} (${reviewer.username})` })),
+              ]
+            : [{ value: viewer.username, text: `Your layer (${viewer.username})` }]
+        }
         preselected={preselected}
       />
     </div>

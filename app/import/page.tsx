@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
+import { adminPageViewer } from '@/app/_server/session';
+import { OnlyForAdmins } from '@/app/_client/OnlyForAdmins';
 import { ImportForm } from './ImportForm';
 
 export const metadata: Metadata = { title: 'Import' };
 
-export default function ImportPage() {
+export default async function ImportPage() {
+  if (!(await adminPageViewer('/import'))) return <OnlyForAdmins what="import files" />;
   return (
     <div className="page narrow">
       <h1>Import</h1>

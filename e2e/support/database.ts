@@ -14,7 +14,19 @@ export function snapshotDatabase(): Record<string, unknown[]> {
       .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name")
       .pluck()
       .all() as string[];
-    return Object.fromEntries(tables.map((table) => [table, db.prepare(`select * from "${table}" order by rowid`).all()]));
+    // Sessions and a token's last use change with every signed-in request, not with what a request asked for.
+    const volatile = new Set(['auth_sessions']);
+    return Object.fromEntries(
+      tables
+        .filter((table) => !volatile.has(table))
+        .map((table) => [
+          table,
+          db
+            .prepare(`select * from "${table}" order by rowid`)
+            .all()
+            .map((row) => (table === 'api_tokens' ? { ...(row as object), last_used_at: null } : row)),
+        ]),
+    );
   } finally {
     db.close();
   }

@@ -3,15 +3,17 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getActorProfile, type ActorProfile, type ActorSpanRef } from '@/db/actors';
 import { isAppError } from '@/lib/errors';
+import { pageViewer } from '@/app/_server/session';
 import { ActorForm } from './ActorForm';
 
 type Props = { params: Promise<{ id: string }> };
 
 async function load(params: Props['params']): Promise<ActorProfile> {
   const { id } = await params;
+  const viewer = await pageViewer(`/actors/${id}`);
   if (!/^[1-9]\d{0,15}$/.test(id)) notFound();
   try {
-    return getActorProfile(Number(id));
+    return getActorProfile(viewer, Number(id));
   } catch (error) {
     if (isAppError(error) && error.status === 404) notFound();
     throw error;

@@ -6,13 +6,15 @@ import { EXPORT_FORMATS, exportFileSuffix, exportFormat } from '@/lib/export/for
 import { streamChunks } from '@/app/_server/stream';
 
 /**
- * Downloads an export: `?format=NAME` and optionally `&article=ID` (repeatable; all
+ * Downloads an export: `?format=NAME`, optionally `&layer=gold|all|USERNAME` (gold by default for
+ * admins, their own layer for reviewers) and `&article=ID` (repeatable; all
  * articles when absent). The body streams article by article, so memory stays flat.
  */
-export const GET = handle((request) => {
+export const GET = handle((request, _context, viewer) => {
   const url = new URL(request.url);
-  const { format: name, article } = validate(exportQuery, {
+  const { format: name, article, layer } = validate(exportQuery, {
     format: url.searchParams.get('format') ?? undefined,
+    layer: url.searchParams.get('layer') ?? undefined,
     article: url.searchParams.getAll('article'),
   });
   const format = exportFormat(name);
@@ -21,10 +23,11 @@ export const GET = handle((request) => {
   }
   const ids = article.length > 0 ? article : undefined;
   // Checked before streaming starts, so an unknown article is a clean 404 rather than a broken download.
-  countExportArticles(ids);
-  const chunks = format.write(exportArticles(ids), { baseUrl: url.origin, exportedAt: new Date().toISOString() });
+  countExportArticles(viewer, { ids, layer });
+  const chunks = format.write(exportArticles(viewer, { ids, layer }), { baseUrl: url.origin, exportedAt: new Date().toISOString() });
   const scope = ids?.length === 1 ? `article-${ids[0]}` : ids ? `${ids.length}-articles` : 'library';
-  const filename = `crosscheck-${scope}-${new Date().toISOString().slice(0, 10)}.${exportFileSuffix(format)}`;
+  const layerName = layer ?? (viewer.role === 'admin' ? 'gold' : viewer.username);
+  const filename = `crosscheck-${scope}-${layerName}-${new Date().toISOString().slice(0, 10)}.${exportFileSuffix(format)}`;
   return new Response(streamChunks(chunks), {
     headers: {
       'Content-Type': format.contentType,

@@ -1,6 +1,5 @@
 import { handle } from '@/app/_server/http';
 import { importParsedFile } from '@/db/import';
-import { currentReviewer } from '@/db/reviewers';
 import { AppError } from '@/lib/errors';
 import { parseImportFile } from '@/lib/import/parse-file';
 
@@ -10,7 +9,7 @@ const MAX_FILE_BYTES = 50 * 1024 * 1024;
  * Imports one file (multipart field `file`). 201 with a report when everything in it was
  * written; 422 with the report's problems when anything was wrong, and then nothing was.
  */
-export const POST = handle(async (request) => {
+export const POST = handle(async (request, _context, viewer) => {
   let form: FormData;
   try {
     form = await request.formData();
@@ -21,7 +20,7 @@ export const POST = handle(async (request) => {
   if (!(file instanceof File)) throw new AppError('invalid_request', 400, 'Send the file in a form field named “file”.');
   if (file.size > MAX_FILE_BYTES) throw new AppError('body_too_large', 413, `“${file.name}” is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB: use npm run import for big files.`);
   const parsed = parseImportFile(file.name, new Uint8Array(await file.arrayBuffer()));
-  const report = importParsedFile(file.name, parsed, currentReviewer().id);
+  const report = importParsedFile(viewer, file.name, parsed);
   if (!report.imported) {
     const count = report.problems.length;
     throw new AppError('import_refused', 422, `“${file.name}” was not imported: ${count} problem${count === 1 ? '' : 's'} found. Nothing from it was written.`, { report });

@@ -3,7 +3,7 @@ import { suggestionsQuery } from '@/app/_server/schemas';
 import { listSuggestions } from '@/db/comparisons';
 
 /** Figures that seem to count the same thing differently; `?articleId=` keeps those touching one article. */
-export const GET = handle((request) => {
+export const GET = handle((request, _context, viewer) => {
   const { articleId } = validate(suggestionsQuery, Object.fromEntries(new URL(request.url).searchParams));
-  return Response.json({ suggestions: listSuggestions(articleId) });
+  return Response.json({ suggestions: listSuggestions(viewer, articleId) });
 });

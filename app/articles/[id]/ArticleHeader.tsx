@@ -8,7 +8,8 @@ import { formatDate } from '@/app/_client/format';
 import type { ArticleMetadata } from '@/db/articles';
 import { ArticleFields } from '../ArticleFields';
 
-export function ArticleHeader({ article }: { article: ArticleMetadata }) {
+/** `editable`: admins edit the details; reviewers read them. */
+export function ArticleHeader({ article, editable }: { article: ArticleMetadata; editable: boolean }) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -70,9 +71,11 @@ export function ArticleHeader({ article }: { article: ArticleMetadata }) {
             Original
           </a>
         )}
-        <button type="button" className="link-button" onClick={() => setEditing(true)}>
-          Edit details
-        </button>
+        {editable && (
+          <button type="button" className="link-button" onClick={() => setEditing(true)}>
+            Edit details
+          </button>
+        )}
         <Link href={`/export?article=${article.id}`}>Export</Link>
       </p>
     </header>

@@ -1,22 +1,29 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { pageViewer } from '@/app/_server/session';
+import type { Viewer } from '@/db/access';
+import { listReviewerAccounts } from '@/db/accounts';
 import { listActors } from '@/db/actors';
+import { ownProgress, progressByArticle } from '@/db/assignments';
 import { listCategories } from '@/db/categories';
 import { listEvents } from '@/db/comparisons';
 import { getArticle } from '@/db/articles';
 import { pickMetadata } from '@/db/article-insert';
+import { articleLayers } from '@/db/layers';
 import type { Article } from '@/db/schema';
 import { isAppError } from '@/lib/errors';
 import { ArticleHeader } from './ArticleHeader';
+import { LayerBar } from './LayerBar';
 import { Workbench } from './_reader/Workbench';
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ annotation?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ annotation?: string; layer?: string }> };
 
-async function loadArticle(params: Props['params']): Promise<Article> {
+async function loadArticle(params: Props['params']): Promise<{ viewer: Viewer; article: Article }> {
   const { id } = await params;
+  const viewer = await pageViewer(`/articles/${id}`);
   if (!/^[1-9]\d{0,15}$/.test(id)) notFound();
   try {
-    return getArticle(Number(id));
+    return { viewer, article: getArticle(viewer, Number(id)) };
   } catch (error) {
     if (isAppError(error) && error.status === 404) notFound();
     throw error;
@@ -24,22 +31,41 @@ async function loadArticle(params: Props['params']): Promise<Article> {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await loadArticle(params)).title };
+  return { title: (await loadArticle(params)).article.title };
 }
 
 export default async function ArticlePage({ params, searchParams }: Props) {
-  const article = await loadArticle(params);
-  const requested = Number((await searchParams).annotation);
+  const { viewer, article } = await loadArticle(params);
+  const query = await searchParams;
+  const requested = Number(query.annotation);
+  const layers = articleLayers(viewer, article.id);
+  // `?layer=gold` or `?layer=ID`; anything the viewer may not open falls back to their own layer.
+  const shown =
+    layers.find((layer) => (query.layer === 'gold' ? layer.kind === 'gold' : String(layer.reviewerId) === query.layer)) ??
+    layers.find((layer) => layer.own)!;
+  const admin = viewer.role === 'admin';
   return (
     <div className="page article-page">
-      <ArticleHeader article={pickMetadata(article)} />
+      <ArticleHeader article={pickMetadata(article)} editable={admin} />
+      <LayerBar
+        articleId={article.id}
+        layers={layers}
+        shownLayerId={shown.reviewerId}
+        progress={ownProgress(viewer, article.id)}
+        sharing={article.sharing}
+        admin={admin}
+        team={admin ? (progressByArticle([article.id]).get(article.id) ?? []) : []}
+        reviewers={admin ? listReviewerAccounts(viewer).filter((reviewer) => !reviewer.disabledAt).map(({ id, username, displayName }) => ({ id, username, displayName })) : []}
+      />
       <Workbench
+        key={shown.reviewerId}
         articleId={article.id}
         text={article.text}
         initialActors={listActors().map(({ id, canonicalName }) => ({ id, canonicalName }))}
         categories={listCategories()}
         events={listEvents().map((event) => event.name)}
         initialSelectedId={Number.isInteger(requested) && requested > 0 ? requested : null}
+        layer={{ id: shown.reviewerId, name: shown.displayName, writable: shown.writable }}
       />
     </div>
   );

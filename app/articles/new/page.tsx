@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
+import { adminPageViewer } from '@/app/_server/session';
+import { OnlyForAdmins } from '@/app/_client/OnlyForAdmins';
 import { AddArticleForm } from './AddArticleForm';
 
 export const metadata: Metadata = { title: 'Add article' };
 
-export default function NewArticlePage() {
+export default async function NewArticlePage() {
+  if (!(await adminPageViewer('/articles/new'))) return <OnlyForAdmins what="add articles" />;
   return (
     <div className="page narrow">
       <h1>Add article</h1>

@@ -2,15 +2,18 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getComparison, listEvents, listFigures, type ComparisonDetail } from '@/db/comparisons';
 import { isAppError } from '@/lib/errors';
+import type { Viewer } from '@/db/access';
+import { pageViewer } from '@/app/_server/session';
 import { ComparisonView } from './ComparisonView';
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(params: Props['params']): Promise<ComparisonDetail> {
+async function load(params: Props['params']): Promise<{ viewer: Viewer; comparison: ComparisonDetail }> {
   const { id } = await params;
+  const viewer = await pageViewer(`/comparisons/${id}`);
   if (!/^[1-9]\d{0,15}$/.test(id)) notFound();
   try {
-    return getComparison(Number(id));
+    return { viewer, comparison: getComparison(viewer, Number(id)) };
   } catch (error) {
     if (isAppError(error) && error.status === 404) notFound();
     throw error;
@@ -18,13 +21,13 @@ async function load(params: Props['params']): Promise<ComparisonDetail> {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await load(params)).title };
+  return { title: (await load(params)).comparison.title };
 }
 
 export default async function ComparisonPage({ params }: Props) {
-  const comparison = await load(params);
+  const { viewer, comparison } = await load(params);
   const members = new Set(comparison.figures.map((figure) => figure.annotationId));
-  const candidates = listFigures()
+  const candidates = listFigures(viewer)
     .filter((figure) => !members.has(figure.annotationId))
     .map(({ annotationId, articleTitle, quote }) => ({ annotationId, articleTitle, quote }));
   return (

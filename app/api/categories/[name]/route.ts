@@ -1,9 +1,8 @@
 import { handle } from '@/app/_server/http';
 import { removeCategory } from '@/db/categories';
-import { currentReviewer } from '@/db/reviewers';
 
-export const DELETE = handle(async (_request, context: { params: Promise<{ name: string }> }) => {
+export const DELETE = handle(async (_request, context: { params: Promise<{ name: string }> }, viewer) => {
   // Next passes the path segment already decoded ("50% lost"): decoding again would break on "%".
   const { name } = await context.params;
-  return Response.json({ categories: removeCategory(name, currentReviewer().id) });
+  return Response.json({ categories: removeCategory(viewer, name) });
 });

@@ -1,19 +1,18 @@
 import { handle, readId, readJson, type IdContext } from '@/app/_server/http';
 import { updateComparisonBody } from '@/app/_server/schemas';
 import { deleteComparison, getComparison, updateComparison } from '@/db/comparisons';
-import { currentReviewer } from '@/db/reviewers';
 
-export const GET = handle(async (_request, context: IdContext) => {
-  return Response.json({ comparison: getComparison(await readId(context, 'comparison')) });
+export const GET = handle(async (_request, context: IdContext, viewer) => {
+  return Response.json({ comparison: getComparison(viewer, await readId(context, 'comparison')) });
 });
 
-export const PATCH = handle(async (request, context: IdContext) => {
+export const PATCH = handle(async (request, context: IdContext, viewer) => {
   const id = await readId(context, 'comparison');
   const { version, ...patch } = await readJson(request, updateComparisonBody);
-  return Response.json({ comparison: updateComparison(id, { ...patch, expectedVersion: version }, currentReviewer().id) });
+  return Response.json({ comparison: updateComparison(viewer, id, { ...patch, expectedVersion: version }) });
 });
 
-export const DELETE = handle(async (_request, context: IdContext) => {
-  deleteComparison(await readId(context, 'comparison'), currentReviewer().id);
+export const DELETE = handle(async (_request, context: IdContext, viewer) => {
+  deleteComparison(viewer, await readId(context, 'comparison'));
   return new Response(null, { status: 204 });
 });

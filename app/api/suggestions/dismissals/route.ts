@@ -1,10 +1,9 @@
 import { handle, readJson } from '@/app/_server/http';
 import { dismissSuggestionBody } from '@/app/_server/schemas';
 import { dismissSuggestion } from '@/db/comparisons';
-import { currentReviewer } from '@/db/reviewers';
 
-export const POST = handle(async (request) => {
+export const POST = handle(async (request, _context, viewer) => {
   const { annotationIds } = await readJson(request, dismissSuggestionBody);
-  dismissSuggestion(annotationIds, currentReviewer().id);
+  dismissSuggestion(viewer, annotationIds);
   return new Response(null, { status: 204 });
 });

@@ -14,9 +14,11 @@ interface Props {
   categories: string[];
   onUpdate: (id: number, change: AnnotationChange) => Promise<void>;
   onDelete: (id: number) => Promise<void>;
+  /** Another reviewer's layer: everything shows, nothing can be changed. */
+  readOnly: boolean;
 }
 
-export function AnnotationEditor({ annotation, actors, categories, onUpdate, onDelete }: Props) {
+export function AnnotationEditor({ annotation, actors, categories, onUpdate, onDelete, readOnly }: Props) {
   const id = useId();
   const [note, setNote] = useState(annotation.note);
   // When the stored note changes underneath (undo, a save), show it instead of the draft.
@@ -33,6 +35,7 @@ export function AnnotationEditor({ annotation, actors, categories, onUpdate, onD
 
   return (
     <div className="annotation-editor">
+      <fieldset className="editor-fields" disabled={readOnly}>
       <div className="field-row">
         <label htmlFor={`${id}-label`}>Label</label>
         <select id={`${id}-label`} value={annotation.label} onChange={(event) => void onUpdate(annotation.id, { label: event.target.value as Label })}>
@@ -80,6 +83,7 @@ export function AnnotationEditor({ annotation, actors, categories, onUpdate, onD
           Delete
         </button>
       </div>
+      </fieldset>
       <p className="meta">
         By {annotation.reviewerName} · offsets {annotation.start}–{annotation.end} · version {annotation.version}
       </p>

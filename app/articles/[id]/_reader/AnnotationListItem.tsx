@@ -16,6 +16,7 @@ interface Props {
   onToggleFigure: (id: number) => void;
   onUpdate: (id: number, change: AnnotationChange) => Promise<void>;
   onDelete: (id: number) => Promise<void>;
+  readOnly: boolean;
 }
 
 /**
@@ -32,6 +33,7 @@ export const AnnotationListItem = memo(function AnnotationListItem({
   onToggleFigure,
   onUpdate,
   onDelete,
+  readOnly,
 }: Props) {
   return (
     <li
@@ -61,7 +63,7 @@ export const AnnotationListItem = memo(function AnnotationListItem({
           {annotation.note && <span className="note-preview">{annotation.note}</span>}
         </button>
       </div>
-      {isSelected && <AnnotationEditor annotation={annotation} actors={actors} categories={categories} onUpdate={onUpdate} onDelete={onDelete} />}
+      {isSelected && <AnnotationEditor annotation={annotation} actors={actors} categories={categories} onUpdate={onUpdate} onDelete={onDelete} readOnly={readOnly} />}
     </li>
   );
 });

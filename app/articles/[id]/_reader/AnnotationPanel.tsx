@@ -23,6 +23,7 @@ interface Props {
   selectedFigureIds: number[];
   onToggleFigure: (id: number) => void;
   loading: boolean;
+  readOnly: boolean;
   children?: React.ReactNode;
 }
 
@@ -40,6 +41,7 @@ export function AnnotationPanel({
   selectedFigureIds,
   onToggleFigure,
   loading,
+  readOnly,
   children,
 }: Props) {
   const listRef = useRef<HTMLOListElement>(null);
@@ -116,6 +118,7 @@ export function AnnotationPanel({
               onToggleFigure={onToggleFigure}
               onUpdate={onUpdate}
               onDelete={onDelete}
+              readOnly={readOnly}
             />
           ))}
           {shown < visible.length && (

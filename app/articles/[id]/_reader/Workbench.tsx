@@ -25,6 +25,8 @@ interface Props {
   events: string[];
   /** From `?annotation=ID`: the annotation to select and scroll to on arrival. */
   initialSelectedId: number | null;
+  /** The layer shown: the viewer's own, or one they may read (another reviewer's, gold). */
+  layer: { id: number; name: string; writable: boolean };
 }
 
 const FLASH_MS = 1200;
@@ -42,7 +44,7 @@ function isFormField(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 }
 
-export function Workbench({ articleId, text, initialActors, categories, events, initialSelectedId }: Props) {
+export function Workbench({ articleId, text, initialActors, categories, events, initialSelectedId, layer }: Props) {
   const [annotations, setAnnotations] = useState<AnnotationView[]>([]);
   const [loaded, setLoaded] = useState(false);
   const [selectedId, setSelectedId] = useState<number | null>(null);
@@ -142,7 +144,7 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
   useEffect(() => {
     let cancelled = false;
     Promise.all([
-      callApi<{ annotations: AnnotationView[] }>('GET', `/api/articles/${articleId}/annotations`),
+      callApi<{ annotations: AnnotationView[] }>('GET', `/api/articles/${articleId}/annotations?layer=${layer.id}`),
       callApi<{ comparisons: ArticleComparison[] }>('GET', `/api/articles/${articleId}/comparisons`),
     ])
       .then(([fresh, compared]) => {
@@ -156,7 +158,7 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
     return () => {
       cancelled = true;
     };
-  }, [articleId, report]);
+  }, [articleId, layer.id, report]);
 
   const dismissSuggestion = useCallback(
     (suggestion: SuggestionView) =>
@@ -174,6 +176,10 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
 
   const tag = useCallback(
     (label: Label) => {
+      if (!layer.writable) {
+        setStatus({ kind: 'info', text: `${layer.name}'s layer is read-only here. Switch to your own layer to annotate.` });
+        return;
+      }
       if (!pending) {
         setStatus({ kind: 'info', text: 'Select some text in the article first, then choose a label.' });
         return;
@@ -185,6 +191,7 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
           start: span.start,
           end: span.end,
           quote: text.slice(span.start, span.end),
+          layerId: layer.id,
         });
         replace(annotation);
         setSelectedId(annotation.id);
@@ -195,7 +202,7 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
         setStatus({ kind: 'info', text: `Tagged ${describe(annotation)}.` });
       });
     },
-    [articleId, clearPending, pending, pushUndo, refreshActors, replace, run, text],
+    [articleId, clearPending, layer, pending, pushUndo, refreshActors, replace, run, text],
   );
 
   const update = useCallback(
@@ -345,9 +352,9 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
       if (label) {
         event.preventDefault();
         if (pending) tag(label);
-        else if (selected) void update(selected.id, { label });
+        else if (selected && layer.writable) void update(selected.id, { label });
         else tag(label);
-      } else if ((event.key === 'Delete' || event.key === 'Backspace') && selected && !pending) {
+      } else if ((event.key === 'Delete' || event.key === 'Backspace') && selected && !pending && layer.writable) {
         event.preventDefault();
         void destroy(selected.id);
       } else if (event.key === 'Escape') {
@@ -361,7 +368,7 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
     }
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [clearPending, destroy, pending, selected, stepSelection, tag, undo, update]);
+  }, [clearPending, destroy, layer.writable, pending, selected, stepSelection, tag, undo, update]);
 
 
   return (
@@ -381,7 +388,7 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
             <Reader text={text} />
           </div>
           {caret && <div className="caret" aria-hidden="true" style={{ top: caret.top, left: caret.left, height: caret.height }} />}
-          {pending && (
+          {pending && layer.writable && (
             <SelectionToolbar readerRef={readerRef} mapRef={mapRef} span={pending} onTag={tag} />
           )}
         </div>
@@ -400,6 +407,7 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
         selectedFigureIds={selectedFigureIds}
         onToggleFigure={toggleFigure}
         loading={!loaded}
+        readOnly={!layer.writable}
       >
         {annotations.some((annotation) => annotation.figure) && (
           <ComparePanel

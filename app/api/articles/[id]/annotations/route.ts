@@ -1,15 +1,15 @@
-import { handle, readId, readJson, type IdContext } from '@/app/_server/http';
-import { createAnnotationBody } from '@/app/_server/schemas';
+import { handle, readId, readJson, validate, type IdContext } from '@/app/_server/http';
+import { createAnnotationBody, layerQuery } from '@/app/_server/schemas';
 import { createAnnotation, listAnnotations } from '@/db/annotations';
-import { currentReviewer } from '@/db/reviewers';
 
-export const GET = handle(async (_request, context: IdContext) => {
-  return Response.json({ annotations: listAnnotations(await readId(context, 'article')) });
+export const GET = handle(async (request, context: IdContext, viewer) => {
+  const { layer } = validate(layerQuery, Object.fromEntries(new URL(request.url).searchParams));
+  return Response.json({ annotations: listAnnotations(viewer, await readId(context, 'article'), layer) });
 });
 
-export const POST = handle(async (request, context: IdContext) => {
+export const POST = handle(async (request, context: IdContext, viewer) => {
   const articleId = await readId(context, 'article');
-  const draft = await readJson(request, createAnnotationBody);
-  const annotation = createAnnotation(articleId, draft, currentReviewer().id);
+  const { layerId, ...draft } = await readJson(request, createAnnotationBody);
+  const annotation = createAnnotation(viewer, articleId, draft, layerId);
   return Response.json({ annotation }, { status: 201, headers: { Location: `/api/annotations/${annotation.id}` } });
 });

@@ -1,11 +1,10 @@
 import { handle, readId, readJson, type IdContext } from '@/app/_server/http';
 import { comparisonMemberBody } from '@/app/_server/schemas';
 import { addComparisonMember } from '@/db/comparisons';
-import { currentReviewer } from '@/db/reviewers';
 
 /** Adds a figure (from any article) as one more column. */
-export const POST = handle(async (request, context: IdContext) => {
+export const POST = handle(async (request, context: IdContext, viewer) => {
   const id = await readId(context, 'comparison');
   const { annotationId, version } = await readJson(request, comparisonMemberBody);
-  return Response.json({ comparison: addComparisonMember(id, annotationId, currentReviewer().id, version) });
+  return Response.json({ comparison: addComparisonMember(viewer, id, annotationId, version) });
 });

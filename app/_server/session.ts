@@ -1,0 +1,35 @@
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import type { Viewer } from '@/db/access';
+import { viewerFromHeaders } from '@/db/viewer';
+import { AppError } from '@/lib/errors';
+
+/**
+ * For pages: the signed-in viewer, or a redirect to the sign-in page that comes back to
+ * `returnTo` afterwards. Each page calls this itself; the proxy's redirect is only a shortcut.
+ */
+export async function pageViewer(returnTo: string): Promise<Viewer> {
+  const viewer = await viewerFromHeaders(await headers());
+  if (!viewer) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
+  return viewer;
+}
+
+/** For pages that render for everyone (the layout): the viewer when there is one. */
+export async function optionalViewer(): Promise<Viewer | null> {
+  return viewerFromHeaders(await headers());
+}
+
+/** For API routes: the viewer from the session cookie or a personal API token, else a 401. */
+export async function apiViewer(request: Request): Promise<Viewer> {
+  const viewer = await viewerFromHeaders(request.headers);
+  if (!viewer) {
+    throw new AppError('not_signed_in', 401, 'Sign in first, or send a personal API token as "Authorization: Bearer <token>".');
+  }
+  return viewer;
+}
+
+/** For admin pages: the admin viewer, or null for a signed-in reviewer (the page then shows OnlyForAdmins). */
+export async function adminPageViewer(returnTo: string): Promise<Viewer | null> {
+  const viewer = await pageViewer(returnTo);
+  return viewer.role === 'admin' ? viewer : null;
+}

@@ -1,0 +1,17 @@
+import { handle, readId, readJson, type IdContext } from '@/app/_server/http';
+import { assignmentBody } from '@/app/_server/schemas';
+import { assignReviewer, progressByArticle } from '@/db/assignments';
+import { getArticle } from '@/db/articles';
+
+export const GET = handle(async (_request, context: IdContext, viewer) => {
+  const article = getArticle(viewer, await readId(context, 'article'));
+  return Response.json({ assignments: progressByArticle([article.id]).get(article.id) ?? [] });
+});
+
+/** Admins assign a reviewer; assigning twice changes nothing. */
+export const POST = handle(async (request, context: IdContext, viewer) => {
+  const id = await readId(context, 'article');
+  const { reviewerId } = await readJson(request, assignmentBody);
+  assignReviewer(viewer, id, reviewerId);
+  return Response.json({ assignments: progressByArticle([id]).get(id) ?? [] }, { status: 201 });
+});

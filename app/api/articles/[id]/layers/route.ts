@@ -1,0 +1,9 @@
+import { handle, readId, type IdContext } from '@/app/_server/http';
+import { ownProgress } from '@/db/assignments';
+import { articleLayers } from '@/db/layers';
+
+/** The layers of the article this viewer may open, and the viewer's own progress on it. */
+export const GET = handle(async (_request, context: IdContext, viewer) => {
+  const id = await readId(context, 'article');
+  return Response.json({ layers: articleLayers(viewer, id), progress: ownProgress(viewer, id) });
+});

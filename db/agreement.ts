@@ -1,0 +1,139 @@
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { articleAgreement, libraryAgreement } from '../lib/agreement/pairwise';
+import type { AgreementSpan, ArticleLayers, PairAgreement, ReviewerLayer } from '../lib/agreement/types';
+import { AppError } from '../lib/errors';
+import { requireAdmin, type Viewer } from './access';
+import { getDb } from './client';
+import { annotations, articles, assignments, figureDetails, reviewers } from './schema';
+
+/*
+ * The bridge between the stored layers and the pure agreement library. Only
+ * person layers are compared: gold is the adjudicated result built from them,
+ * so comparing it with its sources would measure the adjudication, not the
+ * reviewers. Agreement shows every reviewer's work side by side, hence admins
+ * only.
+ */
+
+export interface AgreementReport {
+  pairs: PairAgreement[];
+  /** Articles where at least two layers met, i.e. the articles the scores are computed over. */
+  articles: number;
+  /** The reviewers in those articles, in the order the pairs put them (first appearance). */
+  reviewers: string[];
+}
+
+export interface AgreementArticleChoice {
+  id: number;
+  title: string;
+}
+
+/** Live articles to pick from, newest first like the library. */
+export function agreementArticleChoices(viewer: Viewer): AgreementArticleChoice[] {
+  requireAdmin(viewer);
+  return getDb()
+    .select({ id: articles.id, title: articles.title })
+    .from(articles)
+    .where(isNull(articles.deletedAt))
+    .orderBy(desc(articles.createdAt), desc(articles.id))
+    .all();
+}
+
+/**
+ * Every person layer on each live article (or on the one given), ready for
+ * lib/agreement. A layer exists where a reviewer left at least one live span,
+ * or marked their assignment done: a finished reviewer who tagged nothing
+ * has judged that there was nothing to tag, which must count against spans
+ * the others tagged. An assignment not yet done and still empty says
+ * nothing, so it is left out.
+ *
+ * Three queries whatever the library's size: articles, spans, finished
+ * assignments. Articles come in id order and layers in reviewer id order, so
+ * the reviewer created first is reviewer A of a pair, run after run.
+ */
+export function agreementLayers(viewer: Viewer, articleId?: number): ArticleLayers[] {
+  requireAdmin(viewer);
+  const db = getDb();
+  const onlyArticle = (column: typeof annotations.articleId | typeof assignments.articleId) =>
+    articleId === undefined ? undefined : eq(column, articleId);
+
+  const articleRows = db
+    .select({ id: articles.id, text: articles.text })
+    .from(articles)
+    .where(and(isNull(articles.deletedAt), articleId === undefined ? undefined : eq(articles.id, articleId)))
+    .orderBy(asc(articles.id))
+    .all();
+  if (articleId !== undefined && articleRows.length === 0) {
+    throw new AppError('article_not_found', 404, `There is no article ${articleId}.`);
+  }
+
+  const spanRows = db
+    .select({
+      articleId: annotations.articleId,
+      reviewerId: annotations.reviewerId,
+      username: reviewers.username,
+      label: annotations.label,
+      start: annotations.start,
+      end: annotations.end,
+      valueMin: figureDetails.valueMin,
+      valueMax: figureDetails.valueMax,
+      category: figureDetails.category,
+    })
+    .from(annotations)
+    .innerJoin(reviewers, eq(reviewers.id, annotations.reviewerId))
+    .leftJoin(figureDetails, eq(figureDetails.annotationId, annotations.id))
+    .where(and(isNull(annotations.deletedAt), eq(reviewers.kind, 'person'), onlyArticle(annotations.articleId)))
+    .orderBy(asc(annotations.articleId), asc(annotations.start), asc(annotations.end), asc(annotations.id))
+    .all();
+
+  const finishedRows = db
+    .select({ articleId: assignments.articleId, reviewerId: assignments.reviewerId, username: reviewers.username })
+    .from(assignments)
+    .innerJoin(reviewers, eq(reviewers.id, assignments.reviewerId))
+    .where(and(eq(assignments.status, 'done'), eq(reviewers.kind, 'person'), onlyArticle(assignments.articleId)))
+    .all();
+
+  // article id → reviewer id → layer. Only live articles have an entry, so spans and
+  // assignments on deleted articles are dropped here rather than in each query.
+  const layersByArticle = new Map<number, Map<number, ReviewerLayer>>(articleRows.map((article) => [article.id, new Map()]));
+  const layerOf = (row: { articleId: number; reviewerId: number; username: string }): ReviewerLayer | undefined => {
+    const layers = layersByArticle.get(row.articleId);
+    if (!layers) return undefined;
+    let layer = layers.get(row.reviewerId);
+    if (!layer) {
+      layer = { reviewer: row.username, spans: [] };
+      layers.set(row.reviewerId, layer);
+    }
+    return layer;
+  };
+
+  for (const row of finishedRows) layerOf(row);
+  for (const row of spanRows) {
+    const span: AgreementSpan = { label: row.label, start: row.start, end: row.end };
+    // Only figure spans carry a reading; a figure whose details row is missing is compared
+    // as a span but has nothing to say about value or category.
+    if (row.label === 'figure') {
+      span.figure = row.category === null ? null : { min: row.valueMin, max: row.valueMax, category: row.category };
+    }
+    layerOf(row)?.spans.push(span);
+  }
+
+  return articleRows.map((article) => {
+    const layers = layersByArticle.get(article.id) ?? new Map<number, ReviewerLayer>();
+    return {
+      articleId: article.id,
+      text: article.text,
+      layers: [...layers].sort(([idA], [idB]) => idA - idB).map(([, layer]) => layer),
+    };
+  });
+}
+
+/** Pairwise agreement on one article, or micro-averaged over the whole library. */
+export function agreementForViewer(viewer: Viewer, articleId?: number): AgreementReport {
+  const layered = agreementLayers(viewer, articleId);
+  const compared = layered.filter((article) => new Set(article.layers.map((layer) => layer.reviewer)).size >= 2);
+  const [single] = layered;
+  const pairs = articleId !== undefined && single ? articleAgreement(single) : libraryAgreement(compared);
+  const reviewers = new Set<string>();
+  for (const article of compared) for (const layer of article.layers) reviewers.add(layer.reviewer);
+  return { pairs, articles: compared.length, reviewers: [...reviewers] };
+}

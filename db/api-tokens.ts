@@ -1,0 +1,71 @@
+import crypto from 'node:crypto';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { AppError } from '../lib/errors';
+import type { Viewer } from './access';
+import { getDb, writeTransaction } from './client';
+import { nowIso } from './clock';
+import { apiTokens, reviewers } from './schema';
+
+const TOKEN_PREFIX = 'cc_';
+
+export interface ApiTokenSummary {
+  id: number;
+  name: string;
+  hint: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+function hashToken(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+export function looksLikeApiToken(value: string): boolean {
+  return value.startsWith(TOKEN_PREFIX);
+}
+
+export function listApiTokens(viewer: Viewer): ApiTokenSummary[] {
+  return getDb()
+    .select({ id: apiTokens.id, name: apiTokens.name, hint: apiTokens.hint, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.reviewerId, viewer.id), isNull(apiTokens.revokedAt)))
+    .orderBy(desc(apiTokens.id))
+    .all();
+}
+
+/** Creates a token for the viewer and returns it in full; this is the only time it is readable. */
+export function createApiToken(viewer: Viewer, name: string): { token: string; summary: ApiTokenSummary } {
+  const token = TOKEN_PREFIX + crypto.randomBytes(32).toString('base64url');
+  const row = writeTransaction((tx) =>
+    tx
+      .insert(apiTokens)
+      .values({ reviewerId: viewer.id, name: name.trim(), tokenHash: hashToken(token), hint: token.slice(-4), createdAt: nowIso() })
+      .returning()
+      .get(),
+  );
+  return { token, summary: { id: row.id, name: row.name, hint: row.hint, createdAt: row.createdAt, lastUsedAt: null } };
+}
+
+export function revokeApiToken(viewer: Viewer, id: number): void {
+  const changed = writeTransaction((tx) =>
+    tx
+      .update(apiTokens)
+      .set({ revokedAt: nowIso() })
+      .where(and(eq(apiTokens.id, id), eq(apiTokens.reviewerId, viewer.id), isNull(apiTokens.revokedAt)))
+      .run(),
+  );
+  if (changed.changes === 0) throw new AppError('api_token_not_found', 404, `There is no API token ${id}.`);
+}
+
+/** The reviewer a live token belongs to, unless the token was revoked or the account disabled. */
+export function reviewerIdForApiToken(token: string): number | null {
+  const row = getDb()
+    .select({ id: apiTokens.id, reviewerId: apiTokens.reviewerId })
+    .from(apiTokens)
+    .innerJoin(reviewers, eq(reviewers.id, apiTokens.reviewerId))
+    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt), isNull(reviewers.disabledAt)))
+    .get();
+  if (!row) return null;
+  writeTransaction((tx) => tx.update(apiTokens).set({ lastUsedAt: nowIso() }).where(eq(apiTokens.id, row.id)).run());
+  return row.reviewerId;
+}

@@ -1,0 +1,330 @@
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { alignLayers, clusterKey, type Cluster } from '../lib/curation/align';
+import { quoteInContext, type QuoteInContext } from '../lib/curation/context';
+import { AppError } from '../lib/errors';
+import type { Label } from '../lib/labels';
+import { accessibleArticle, requireAdmin, type Viewer } from './access';
+import type { ActorRef } from './actors';
+import { annotationState, ensureLabelDetails, loadDetails, type ClaimView, type FigureView } from './annotation-details';
+import { getDb, writeTransaction, type Tx } from './client';
+import { nowIso } from './clock';
+import { logChange } from './history-log';
+import { annotations, assignments, claimDetails, curationRejections, figureDetails, reviewers, type Annotation } from './schema';
+import { goldReviewer } from './startup-data';
+
+/*
+ * Adjudication: an admin lines up the reviewers' layers of one article and copies the
+ * spans that should stand into the gold layer. Copies, not moves: each reviewer's layer
+ * stays as they left it, so agreement can still be measured afterwards, and the gold
+ * annotation can be corrected in the reader without touching anyone's work.
+ */
+
+/** An annotation as the curation view shows it, from a person's layer or from gold. */
+export interface CurationAnnotation {
+  id: number;
+  reviewerId: number;
+  /** The layer's username. */
+  reviewer: string;
+  reviewerName: string;
+  label: Label;
+  start: number;
+  end: number;
+  quote: string;
+  note: string;
+  version: number;
+  actor: ActorRef | null;
+  figure: FigureView | null;
+  claim: ClaimView | null;
+}
+
+/** A reviewer whose layer counts on this article. */
+export interface CurationReviewer {
+  id: number;
+  username: string;
+  displayName: string;
+  spanCount: number;
+  /** They marked their work on the article done. */
+  done: boolean;
+}
+
+export interface CurationCluster extends Cluster<CurationAnnotation, CurationAnnotation> {
+  /** The cluster's stretch with a little of the paragraph around it. */
+  context: QuoteInContext;
+}
+
+export interface CurationView {
+  article: { id: number; title: string; text: string };
+  /** Sorted by username, the order candidates are sorted in. */
+  reviewers: CurationReviewer[];
+  clusters: CurationCluster[];
+  /** The gold layer's live annotations in text order. */
+  gold: CurationAnnotation[];
+}
+
+type Reader = Pick<Tx, 'select'>;
+
+const annotationColumns = {
+  id: annotations.id,
+  reviewerId: annotations.reviewerId,
+  reviewer: reviewers.username,
+  reviewerName: reviewers.displayName,
+  label: annotations.label,
+  start: annotations.start,
+  end: annotations.end,
+  quote: annotations.quote,
+  note: annotations.note,
+  version: annotations.version,
+};
+
+/** The live annotations of one kind of layer on an article, in text order, with their details. */
+function layerAnnotations(db: Reader, articleId: number, kind: 'person' | 'gold'): CurationAnnotation[] {
+  const live = and(eq(annotations.articleId, articleId), isNull(annotations.deletedAt));
+  const rows = db
+    .select(annotationColumns)
+    .from(annotations)
+    .innerJoin(reviewers, eq(reviewers.id, annotations.reviewerId))
+    .where(and(live, eq(reviewers.kind, kind)))
+    .orderBy(asc(annotations.start), asc(annotations.end), asc(annotations.id))
+    .all();
+  const details = loadDetails(db, rows, live);
+  return rows.map((row) => ({ ...row, ...(details.get(row.id) ?? { actor: null, figure: null, claim: null }) }));
+}
+
+/**
+ * Layers that count: every person who tagged something here, and everyone who marked the
+ * article done, since "done with no spans" says the text holds nothing to tag.
+ */
+function countedReviewers(db: Reader, articleId: number, spans: readonly CurationAnnotation[]): CurationReviewer[] {
+  const byId = new Map<number, CurationReviewer>();
+  for (const span of spans) {
+    const entry = byId.get(span.reviewerId) ?? { id: span.reviewerId, username: span.reviewer, displayName: span.reviewerName, spanCount: 0, done: false };
+    entry.spanCount += 1;
+    byId.set(span.reviewerId, entry);
+  }
+  const finished = db
+    .select({ id: reviewers.id, username: reviewers.username, displayName: reviewers.displayName })
+    .from(assignments)
+    .innerJoin(reviewers, eq(reviewers.id, assignments.reviewerId))
+    .where(and(eq(assignments.articleId, articleId), eq(assignments.status, 'done'), eq(reviewers.kind, 'person')))
+    .all();
+  for (const reviewer of finished) {
+    const entry = byId.get(reviewer.id) ?? { ...reviewer, spanCount: 0, done: false };
+    entry.done = true;
+    byId.set(reviewer.id, entry);
+  }
+  return [...byId.values()].sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
+}
+
+function loadAlignment(db: Reader, articleId: number) {
+  const spans = layerAnnotations(db, articleId, 'person');
+  const gold = layerAnnotations(db, articleId, 'gold');
+  const counted = countedReviewers(db, articleId, spans);
+  const rejected = db
+    .select({ start: curationRejections.start, end: curationRejections.end })
+    .from(curationRejections)
+    .where(eq(curationRejections.articleId, articleId))
+    .all();
+  const clusters = alignLayers({ spans, reviewers: counted.map((reviewer) => reviewer.username), gold, rejected });
+  return { reviewers: counted, clusters, gold };
+}
+
+/** Everything the curation page shows for one article. Admins only. */
+export function curationView(viewer: Viewer, articleId: number): CurationView {
+  requireAdmin(viewer);
+  const article = accessibleArticle(viewer, articleId);
+  // One read transaction, so spans, gold and rejections are read from the same moment.
+  const { reviewers: counted, clusters, gold } = getDb().transaction((tx) => loadAlignment(tx, articleId));
+  return {
+    article: { id: article.id, title: article.title, text: article.text },
+    reviewers: counted,
+    clusters: clusters.map((cluster) => ({ ...cluster, context: quoteInContext(article.text, cluster) })),
+    gold,
+  };
+}
+
+function annotationNotFound(id: number): AppError {
+  return new AppError('annotation_not_found', 404, `There is no annotation ${id} in a reviewer's layer of this article.`);
+}
+
+interface CopyContext {
+  viewer: Viewer;
+  articleText: string;
+  goldId: number;
+  at: string;
+}
+
+/**
+ * Copies one person-layer annotation into gold with the details of its label, unless
+ * gold already holds a live span with the same offsets and label: accepting twice (two
+ * reviewers' identical spans, or a repeated request) must not duplicate gold.
+ */
+function copyIntoGold(tx: Tx, source: Annotation, reviewer: string, context: CopyContext): number | null {
+  const existing = tx
+    .select({ id: annotations.id })
+    .from(annotations)
+    .where(
+      and(
+        eq(annotations.articleId, source.articleId),
+        eq(annotations.reviewerId, context.goldId),
+        eq(annotations.label, source.label),
+        eq(annotations.start, source.start),
+        eq(annotations.end, source.end),
+        isNull(annotations.deletedAt),
+      ),
+    )
+    .get();
+  if (existing) return null;
+
+  const copy = tx
+    .insert(annotations)
+    .values({
+      articleId: source.articleId,
+      reviewerId: context.goldId,
+      label: source.label,
+      start: source.start,
+      end: source.end,
+      quote: source.quote,
+      prefix: source.prefix,
+      suffix: source.suffix,
+      note: source.note,
+      actorId: source.actorId,
+      version: 1,
+      createdAt: context.at,
+      updatedAt: context.at,
+    })
+    .returning()
+    .get();
+  // Only the current label's details: those a reviewer kept from an earlier label are hidden in their layer.
+  if (source.label === 'figure') {
+    const figure = tx.select().from(figureDetails).where(eq(figureDetails.annotationId, source.id)).get();
+    if (figure) tx.insert(figureDetails).values({ ...figure, annotationId: copy.id }).run();
+  }
+  if (source.label === 'claim') {
+    const claim = tx.select().from(claimDetails).where(eq(claimDetails.annotationId, source.id)).get();
+    if (claim) tx.insert(claimDetails).values({ ...claim, annotationId: copy.id }).run();
+  }
+  // A source without the details its label needs (an old import, say) still gives gold a complete annotation.
+  ensureLabelDetails(tx, copy, context.articleText, context.viewer.id);
+  logChange(tx, {
+    entityType: 'annotation',
+    entityId: copy.id,
+    articleId: copy.articleId,
+    reviewerId: context.viewer.id,
+    action: 'create',
+    before: null,
+    after: { ...annotationState(tx, copy.id), acceptedFrom: { annotationId: source.id, reviewer } },
+    at: context.at,
+  });
+  return copy.id;
+}
+
+/**
+ * Copies the given person-layer annotations into gold, all or none: an id that is not a
+ * live person-layer annotation on this article is a 404 and nothing is written. Returns
+ * the ids of the new gold annotations (spans gold already had are skipped).
+ */
+export function acceptIntoGold(viewer: Viewer, articleId: number, annotationIds: readonly number[]): number[] {
+  requireAdmin(viewer);
+  const article = accessibleArticle(viewer, articleId);
+  const goldId = goldReviewer(getDb()).id;
+  const ids = [...new Set(annotationIds)];
+  return writeTransaction((tx) => {
+    const sources = new Map(
+      tx
+        .select({ annotation: annotations, reviewer: reviewers.username })
+        .from(annotations)
+        .innerJoin(reviewers, eq(reviewers.id, annotations.reviewerId))
+        .where(
+          and(
+            inArray(annotations.id, ids),
+            eq(annotations.articleId, articleId),
+            isNull(annotations.deletedAt),
+            eq(reviewers.kind, 'person'),
+          ),
+        )
+        .all()
+        .map((row) => [row.annotation.id, row]),
+    );
+    const missing = ids.find((id) => !sources.has(id));
+    if (missing !== undefined) throw annotationNotFound(missing);
+    const context: CopyContext = { viewer, articleText: article.text, goldId, at: nowIso() };
+    const created: number[] = [];
+    for (const id of ids) {
+      const source = sources.get(id)!;
+      const copyId = copyIntoGold(tx, source.annotation, source.reviewer, context);
+      if (copyId !== null) created.push(copyId);
+    }
+    return created;
+  });
+}
+
+/** Accepts every open cluster the reviewers agree on (their shared span, once). Returns how many were accepted. */
+export function acceptAllAgreed(viewer: Viewer, articleId: number): number {
+  requireAdmin(viewer);
+  const article = accessibleArticle(viewer, articleId);
+  const goldId = goldReviewer(getDb()).id;
+  return writeTransaction((tx) => {
+    // Aligned inside the transaction, so a cluster changed meanwhile is judged as it is now.
+    const agreed = loadAlignment(tx, articleId).clusters.filter((cluster) => cluster.agreed && cluster.state === 'open');
+    const chosen = agreed.flatMap((cluster) => cluster.candidates.slice(0, 1));
+    if (chosen.length === 0) return 0;
+    const rows = new Map(
+      tx
+        .select()
+        .from(annotations)
+        .where(inArray(annotations.id, chosen.map((candidate) => candidate.id)))
+        .all()
+        .map((row) => [row.id, row]),
+    );
+    const context: CopyContext = { viewer, articleText: article.text, goldId, at: nowIso() };
+    let accepted = 0;
+    for (const candidate of chosen) {
+      const source = rows.get(candidate.id);
+      if (source && copyIntoGold(tx, source, candidate.reviewer, context) !== null) accepted += 1;
+    }
+    return accepted;
+  });
+}
+
+export interface ClusterRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Marks a disagreement as settled without gold. The range must be a cluster as it is now:
+ * if a reviewer changed their spans since the page was loaded, the curator has not seen
+ * what they would be rejecting.
+ */
+export function rejectCluster(viewer: Viewer, articleId: number, start: number, end: number): void {
+  requireAdmin(viewer);
+  accessibleArticle(viewer, articleId);
+  writeTransaction((tx) => {
+    const cluster = loadAlignment(tx, articleId).clusters.find((candidate) => candidate.start === start && candidate.end === end);
+    if (!cluster) {
+      throw new AppError(
+        'cluster_changed',
+        409,
+        `No spans cover exactly ${clusterKey({ start, end })} any more: a reviewer changed them. Reload to see the current clusters.`,
+      );
+    }
+    if (cluster.state === 'accepted') {
+      throw new AppError('cluster_accepted', 409, 'This stretch is already in gold. Delete the gold annotation in the reader first if it should not be there.');
+    }
+    tx.insert(curationRejections)
+      .values({ articleId, start, end, rejectedBy: viewer.id, rejectedAt: nowIso() })
+      .onConflictDoNothing()
+      .run();
+  });
+}
+
+/** Takes back a rejection, so the cluster is open again. Reopening an open cluster changes nothing. */
+export function reopenCluster(viewer: Viewer, articleId: number, start: number, end: number): void {
+  requireAdmin(viewer);
+  accessibleArticle(viewer, articleId);
+  writeTransaction((tx) => {
+    tx.delete(curationRejections)
+      .where(and(eq(curationRejections.articleId, articleId), eq(curationRejections.start, start), eq(curationRejections.end, end)))
+      .run();
+  });
+}

@@ -1,0 +1,31 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Viewer } from './access';
+import { reviewerIdForApiToken, looksLikeApiToken } from './api-tokens';
+import { getAuth } from './auth';
+import { getDb } from './client';
+import { reviewers, type Reviewer } from './schema';
+
+function toViewer(row: Reviewer): Viewer {
+  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role };
+}
+
+const activePerson = and(eq(reviewers.kind, 'person'), isNull(reviewers.disabledAt));
+
+/**
+ * Who sent these request headers: a personal API token (`Authorization: Bearer cc_…`)
+ * or a Better Auth session cookie. A disabled account is nobody, whatever it presents.
+ */
+export async function viewerFromHeaders(headers: Headers): Promise<Viewer | null> {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(headers.get('authorization') ?? '')?.[1];
+  if (bearer !== undefined) {
+    if (!looksLikeApiToken(bearer)) return null;
+    const reviewerId = reviewerIdForApiToken(bearer);
+    if (reviewerId === null) return null;
+    const row = getDb().select().from(reviewers).where(and(eq(reviewers.id, reviewerId), activePerson)).get();
+    return row ? toViewer(row) : null;
+  }
+  const session = await getAuth().api.getSession({ headers });
+  if (!session) return null;
+  const row = getDb().select().from(reviewers).where(and(eq(reviewers.authUserId, session.user.id), activePerson)).get();
+  return row ? toViewer(row) : null;
+}
