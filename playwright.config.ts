@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { ADMIN_PASSWORD, adminStatePath } from './e2e/support/accounts';
+import { ADMIN_PASSWORD, adminStatePath, serverLogPath } from './e2e/support/accounts';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 
@@ -44,8 +44,12 @@ export default defineConfig({
     { name: 'chromium', use: { browserName: 'chromium', storageState: adminStatePath() }, dependencies: ['setup'] },
   ],
   webServer: {
-    // Tests run against the production build (`npm run test:e2e` builds first).
-    command: `node node_modules/next/dist/bin/next start --port ${port}`,
+    // Tests run against the production build (`npm run test:e2e` builds first). Everything the
+    // server prints also goes to server.log next to the database (security.spec.ts reads it to
+    // prove no password is ever logged): stdout only there, stderr there and on to Playwright,
+    // which shows it, so server errors stay visible in the test output. POSIX sh: fd 3 carries
+    // stdout past the pipe that tees stderr.
+    command: `{ node node_modules/next/dist/bin/next start --port ${port} 2>&1 1>&3 3>&- | tee -a '${serverLogPath()}' 1>&2 3>&-; } 3>&1 | tee -a '${serverLogPath()}' > /dev/null`,
     url: `http://127.0.0.1:${port}/api/articles`,
     env: serverEnv,
     reuseExistingServer: false,

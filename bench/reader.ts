@@ -12,6 +12,10 @@ const PORT = Number(process.env.BENCH_PORT ?? 3400);
 const root = path.resolve(__dirname, '..');
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'crosscheck-bench-reader-'));
 process.env.DATABASE_PATH = path.join(folder, 'bench.db');
+// The server gives the first admin this password at start; the browser signs in with it.
+const ADMIN_PASSWORD = 'bench-admin-password';
+process.env.ADMIN_PASSWORD = ADMIN_PASSWORD;
+process.env.BETTER_AUTH_URL = `http://127.0.0.1:${PORT}`;
 
 async function buildLibrary(): Promise<number> {
   const { describeSpan } = await import('../lib/anchoring/anchor');
@@ -51,7 +55,8 @@ async function buildLibrary(): Promise<number> {
 async function waitForServer(url: string): Promise<void> {
   for (let attempt = 0; attempt < 100; attempt += 1) {
     try {
-      if ((await fetch(url)).ok) return;
+      // Any answer means the server is up (signed out, the API says 401).
+      if ((await fetch(url)).status < 500) return;
     } catch {
       // not listening yet
     }
@@ -77,6 +82,11 @@ async function main() {
     const base = `http://127.0.0.1:${PORT}`;
     await waitForServer(`${base}/api/articles`);
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${base}/sign-in`);
+    await page.getByLabel('Username').fill('admin');
+    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('signed-in-as').waitFor();
     for (const run of [1, 2, 3]) {
       const started = Date.now();
       await page.goto(`${base}/articles/${articleId}`, { waitUntil: 'commit' });

@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { cleanName, nameKey } from '../lib/actors/names';
 import { AppError } from '../lib/errors';
-import { annotationVisibilityCondition, type Viewer } from './access';
+import { annotationVisibilityCondition, isAdmin, type Viewer } from './access';
 import { getDb, writeTransaction, type Tx } from './client';
 import { nowIso } from './clock';
 import { logChange } from './history-log';
@@ -73,14 +73,21 @@ export function requireActorRef(db: Reader, id: number, role: string): ActorRef 
   return actor;
 }
 
-export function listActors(): ActorSummary[] {
+/**
+ * The actors with their link counts. With a viewer, counts cover only the spans that viewer
+ * may see, and a reviewer is shown only actors linked from such a span or created by them:
+ * in blind mode the actor list must not tell them what colleagues tagged.
+ */
+export function listActors(viewer?: Viewer): ActorSummary[] {
   const db = getDb();
   const rows = db.select().from(actors).orderBy(asc(sql`lower(${actors.canonicalName})`)).all();
   const aliases = aliasesByActor(db, rows.map((row) => row.id));
-  const mentions = countLinks('mentions');
-  const claims = countLinks('claims');
-  const figures = countLinks('figures');
-  return rows.map(({ nameKey: _key, ...actor }) => ({
+  const mentions = countLinks('mentions', viewer);
+  const claims = countLinks('claims', viewer);
+  const figures = countLinks('figures', viewer);
+  const shown = (actor: (typeof rows)[number]) =>
+    !viewer || isAdmin(viewer) || actor.createdBy === viewer.id || mentions.has(actor.id) || claims.has(actor.id) || figures.has(actor.id);
+  return rows.filter(shown).map(({ nameKey: _key, ...actor }) => ({
     ...actor,
     aliases: aliases.get(actor.id) ?? [],
     mentionCount: mentions.get(actor.id) ?? 0,
@@ -91,7 +98,7 @@ export function listActors(): ActorSummary[] {
 
 export function getActorProfile(viewer: Viewer, id: number): ActorProfile {
   const db = getDb();
-  const summary = listActors().find((actor) => actor.id === id);
+  const summary = listActors(viewer).find((actor) => actor.id === id);
   if (!summary) throw new AppError('actor_not_found', 404, `There is no actor ${id}.`);
   const spans = (column: typeof annotations.actorId | typeof claimDetails.claimantActorId | typeof figureDetails.sourceActorId) => {
     const query = db
@@ -221,22 +228,41 @@ function aliasesByActor(db: Reader, ids: number[]): Map<number, string[]> {
   return result;
 }
 
-// How many live spans on live articles link to each actor, by each of the three links.
-const LINK_COUNTS = {
-  mentions: sql`select a.actor_id as actorId, count(*) as n from annotations a
-    join articles r on r.id = a.article_id and r.deleted_at is null
-    where a.deleted_at is null and a.label = 'actor' and a.actor_id is not null group by a.actor_id`,
-  claims: sql`select c.claimant_actor_id as actorId, count(*) as n from claim_details c
-    join annotations a on a.id = c.annotation_id join articles r on r.id = a.article_id and r.deleted_at is null
-    where a.deleted_at is null and a.label = 'claim' and c.claimant_actor_id is not null group by c.claimant_actor_id`,
-  figures: sql`select f.source_actor_id as actorId, count(*) as n from figure_details f
-    join annotations a on a.id = f.annotation_id join articles r on r.id = a.article_id and r.deleted_at is null
-    where a.deleted_at is null and a.label = 'figure' and f.source_actor_id is not null group by f.source_actor_id`,
-};
-
-function countLinks(link: keyof typeof LINK_COUNTS): Map<number, number> {
-  const rows = getDb().all<{ actorId: number; n: number }>(LINK_COUNTS[link]);
-  return new Map(rows.map((row) => [row.actorId, row.n]));
+/**
+ * How many live spans on live articles link to each actor, by each of the three links,
+ * counting only spans the viewer may see (all of them when no viewer is given: exports, CLIs).
+ */
+function countLinks(link: 'mentions' | 'claims' | 'figures', viewer: Viewer | undefined): Map<number, number> {
+  const db = getDb();
+  const live = and(isNull(annotations.deletedAt), viewer ? annotationVisibilityCondition(viewer) : undefined);
+  const onLiveArticle = and(eq(articles.id, annotations.articleId), isNull(articles.deletedAt));
+  const rows =
+    link === 'mentions'
+      ? db
+          .select({ actorId: annotations.actorId, n: count() })
+          .from(annotations)
+          .innerJoin(articles, onLiveArticle)
+          .where(and(live, eq(annotations.label, 'actor'), isNotNull(annotations.actorId)))
+          .groupBy(annotations.actorId)
+          .all()
+      : link === 'claims'
+        ? db
+            .select({ actorId: claimDetails.claimantActorId, n: count() })
+            .from(claimDetails)
+            .innerJoin(annotations, eq(annotations.id, claimDetails.annotationId))
+            .innerJoin(articles, onLiveArticle)
+            .where(and(live, eq(annotations.label, 'claim'), isNotNull(claimDetails.claimantActorId)))
+            .groupBy(claimDetails.claimantActorId)
+            .all()
+        : db
+            .select({ actorId: figureDetails.sourceActorId, n: count() })
+            .from(figureDetails)
+            .innerJoin(annotations, eq(annotations.id, figureDetails.annotationId))
+            .innerJoin(articles, onLiveArticle)
+            .where(and(live, eq(annotations.label, 'figure'), isNotNull(figureDetails.sourceActorId)))
+            .groupBy(figureDetails.sourceActorId)
+            .all();
+  return new Map(rows.flatMap((row) => (row.actorId === null ? [] : [[row.actorId, row.n] as const])));
 }
 
 function nameTaken(name: string): AppError {

@@ -31,7 +31,7 @@ test('every screen passes an automated WCAG 2.1 AA check', async ({ page, reques
   await expect(page.getByTestId('comparison-table')).toBeVisible();
   expect(await violations(page), 'comparison page').toEqual([]);
 
-  for (const path of ['/', '/articles/new', '/comparisons', '/actors', '/categories', '/import', '/export']) {
+  for (const path of ['/', '/articles/new', '/comparisons', '/actors', '/categories', '/import', '/export', '/reviewers', '/profile', '/agreement', '/articles/1/curate']) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     expect(await violations(page), path).toEqual([]);

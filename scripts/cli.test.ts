@@ -58,6 +58,24 @@ describe('npm run export', () => {
     const unknownArticle = run('export', ['--format', 'jsonl', '--out', path.join(folder, 'y'), '--article', '99'], source);
     expect(unknownArticle.status).toBe(1);
     expect(unknownArticle.stderr).toContain('There is no article 99 to export.');
+    const unknownLayer = run('export', ['--format', 'jsonl', '--out', path.join(folder, 'z'), '--layer', 'nobody'], source);
+    expect(unknownLayer.status).toBe(1);
+    expect(unknownLayer.stderr).toContain('There is no layer "nobody"');
+  }, 30_000);
+
+  it('exports the gold layer unless --layer names another; imported spans are in the admin’s layer', () => {
+    const database = path.join(folder, 'layers.db');
+    const doccano = path.join(folder, 'figures.jsonl');
+    fs.writeFileSync(doccano, `${JSON.stringify({ text: 'Five fighters were killed.', label: [[0, 25, 'Figure']] })}\n`);
+    expect(run('import', [doccano], database).status).toBe(0);
+    const annotationsIn = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')).annotations.map((annotation: { quote: string }) => annotation.quote);
+
+    const gold = run('export', ['--format', 'jsonl', '--out', path.join(folder, 'gold.jsonl')], database);
+    expect(gold.stderr).toContain('(jsonl, layer gold)');
+    expect(annotationsIn(path.join(folder, 'gold.jsonl'))).toEqual([]);
+    const admin = run('export', ['--format', 'jsonl', '--out', path.join(folder, 'admin.jsonl'), '--layer', 'admin'], database);
+    expect(admin.stderr).toContain('(jsonl, layer admin)');
+    expect(annotationsIn(path.join(folder, 'admin.jsonl'))).toEqual(['Five fighters were killed']);
   }, 30_000);
 });
 

@@ -34,7 +34,7 @@ function refuseCrossSite(request: Request): void {
   if (SAFE_METHODS.has(request.method)) return;
   const origin = request.headers.get('origin');
   const host = request.headers.get('host') ?? new URL(request.url).host;
-  const foreignOrigin = origin !== null && (origin === 'null' || new URL(origin).host !== host);
+  const foreignOrigin = origin !== null && (origin === 'null' || !URL.canParse(origin) || new URL(origin).host !== host);
   if (foreignOrigin || request.headers.get('sec-fetch-site') === 'cross-site') {
     throw new AppError('cross_site_request', 403, 'This request came from another site, so it was refused. Nothing was changed.');
   }

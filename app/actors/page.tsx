@@ -9,8 +9,7 @@ export const metadata: Metadata = { title: 'Actors' };
 
 export default async function ActorsPage() {
   await connection();
-  await pageViewer('/actors');
-  const actors = listActors();
+  const actors = listActors(await pageViewer('/actors'));
   return (
     <div className="page">
       <h1>Actors</h1>

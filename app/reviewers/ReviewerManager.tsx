@@ -17,6 +17,7 @@ export function ReviewerManager({ initial, selfId, minPasswordLength }: Props) {
   const [reviewers, setReviewers] = useState(initial);
   const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
+  const [resetting, setResetting] = useState<number | null>(null);
 
   const upsert = (reviewer: ReviewerAccount) =>
     setReviewers((list) => [...list.filter((other) => other.id !== reviewer.id), reviewer].sort((a, b) => a.username.localeCompare(b.username)));
@@ -56,13 +57,12 @@ export function ReviewerManager({ initial, selfId, minPasswordLength }: Props) {
     }
   }
 
-  async function resetPassword(reviewer: ReviewerAccount) {
-    const password = window.prompt(`New password for ${reviewer.username} (at least ${minPasswordLength} characters):`);
-    if (!password) return;
+  async function resetPassword(reviewer: ReviewerAccount, password: string) {
     setBusy(true);
     setMessage(null);
     try {
       await callApi('PATCH', `/api/reviewers/${reviewer.id}`, { password });
+      setResetting(null);
       setMessage({ kind: 'info', text: `Set a new password for ${reviewer.username}; their sessions were ended.` });
     } catch (error) {
       setMessage({ kind: 'error', text: errorMessage(error) });
@@ -124,9 +124,35 @@ export function ReviewerManager({ initial, selfId, minPasswordLength }: Props) {
               <td>{formatDate(reviewer.createdAt.slice(0, 10))}</td>
               <td>{reviewer.disabledAt ? 'Disabled' : 'Active'}</td>
               <td className="row-actions">
-                <button type="button" disabled={busy} onClick={() => void resetPassword(reviewer)} aria-label={`Set a new password for ${reviewer.username}`}>
-                  New password
-                </button>
+                {resetting === reviewer.id ? (
+                  <form
+                    className="inline-form"
+                    onSubmit={(event) => {
+                      event.preventDefault();
+                      void resetPassword(reviewer, String(new FormData(event.currentTarget).get('password') ?? ''));
+                    }}
+                  >
+                    <input
+                      name="password"
+                      type="password"
+                      required
+                      minLength={minPasswordLength}
+                      autoComplete="new-password"
+                      autoFocus
+                      aria-label={`New password for ${reviewer.username} (at least ${minPasswordLength} characters)`}
+                    />
+                    <button type="submit" className="primary" disabled={busy}>
+                      Save
+                    </button>
+                    <button type="button" onClick={() => setResetting(null)}>
+                      Cancel
+                    </button>
+                  </form>
+                ) : (
+                  <button type="button" disabled={busy} onClick={() => setResetting(reviewer.id)} aria-label={`Set a new password for ${reviewer.username}`}>
+                    New password
+                  </button>
+                )}
                 {reviewer.id !== selfId &&
                   (reviewer.disabledAt ? (
                     <button type="button" disabled={busy} onClick={() => void setDisabled(reviewer, false)} aria-label={`Enable ${reviewer.username}`}>

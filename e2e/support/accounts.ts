@@ -12,6 +12,13 @@ export function adminStatePath(): string {
   return path.join(path.dirname(file), 'admin-state.json');
 }
 
+/** Where the e2e server's stdout and stderr are written (playwright.config.ts tees them there). */
+export function serverLogPath(): string {
+  const file = process.env.E2E_DATABASE_PATH;
+  if (!file) throw new Error('E2E_DATABASE_PATH is not set: run the tests through playwright.config.ts');
+  return path.join(path.dirname(file), 'server.log');
+}
+
 /** Signs in through the sign-in page, the way a person does. */
 export async function signIn(page: Page, username: string, password: string): Promise<void> {
   await page.goto('/sign-in');
@@ -29,11 +36,21 @@ export interface CreatedReviewer {
 
 let counter = 0;
 
-/** Creates a reviewer through the admin API (the `request` fixture is signed in as admin). */
-export async function createReviewer(request: APIRequestContext, prefix = 'reviewer', role: 'reviewer' | 'admin' = 'reviewer'): Promise<CreatedReviewer> {
+/** A username no other test uses: the prefix, then digits. */
+export function uniqueUsername(prefix = 'reviewer'): string {
   counter += 1;
-  const username = `${prefix}${Date.now() % 100_000}${counter}`.toLowerCase();
-  const password = `pass-${username}-long`;
+  return `${prefix}${Date.now() % 100_000}${counter}`.toLowerCase();
+}
+
+/** Creates a reviewer through the admin API (the `request` fixture is signed in as admin). */
+export async function createReviewer(
+  request: APIRequestContext,
+  prefix = 'reviewer',
+  role: 'reviewer' | 'admin' = 'reviewer',
+  password?: string,
+): Promise<CreatedReviewer> {
+  const username = uniqueUsername(prefix);
+  password ??= `pass-${username}-long`;
   const response = await request.post('/api/reviewers', { data: { username, displayName: prefix[0]!.toUpperCase() + prefix.slice(1), password, role } });
   expect(response.status(), await response.text()).toBe(201);
   const { reviewer } = (await response.json()) as { reviewer: { id: number } };

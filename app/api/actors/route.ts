@@ -2,7 +2,7 @@ import { handle, readJson } from '@/app/_server/http';
 import { createActorBody } from '@/app/_server/schemas';
 import { createActor, listActors } from '@/db/actors';
 
-export const GET = handle(() => Response.json({ actors: listActors() }));
+export const GET = handle((_request, _context, viewer) => Response.json({ actors: listActors(viewer) }));
 
 export const POST = handle(async (request, _context, viewer) => {
   const actor = createActor(await readJson(request, createActorBody), viewer.id);

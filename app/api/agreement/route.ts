@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { handle, validate } from '@/app/_server/http';
-import { apiViewer } from '@/app/_server/session';
 import { agreementForViewer } from '@/db/agreement';
 import { agreementCsv } from '@/lib/agreement/csv';
 
@@ -18,8 +17,7 @@ const agreementQuery = z.strictObject({
  * Pairwise inter-annotator agreement, admins only: `?article=ID` for one article, the
  * whole library without it; `&format=csv` downloads one row per reviewer pair and label.
  */
-export const GET = handle(async (request) => {
-  const viewer = await apiViewer(request);
+export const GET = handle(async (request, _context, viewer) => {
   const params = new URL(request.url).searchParams;
   const { article, format } = validate(agreementQuery, {
     // A repeated parameter is an array, which the schema refuses rather than silently taking one.

@@ -2,13 +2,14 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { callApi, errorMessage } from '@/app/_client/api';
 import { FormMessage, type Message } from '@/app/_client/FormMessage';
 import { PROGRESS_TEXT, ProgressList } from '@/app/_client/ProgressList';
 import type { ArticleProgress } from '@/db/assignments';
 import type { LayerSummary } from '@/db/layers';
 import type { ArticleSharing, ProgressStatus } from '@/lib/vocabulary';
+import { onLayerCount } from './layer-count-event';
 
 interface Props {
   articleId: number;
@@ -36,6 +37,25 @@ export function LayerBar({ articleId, layers, shownLayerId, progress, sharing, a
   const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
   const [assignee, setAssignee] = useState('');
+  const [liveCounts, setLiveCounts] = useState<Record<number, number>>({});
+  const [startedHere, setStartedHere] = useState(false);
+  const ownId = layers.find((layer) => layer.own)?.reviewerId;
+  useEffect(
+    () =>
+      onLayerCount(({ layerId, count }) => {
+        setLiveCounts((counts) => ({ ...counts, [layerId]: count }));
+        if (layerId === ownId && count > 0) setStartedHere(true);
+      }),
+    [ownId],
+  );
+  const shownProgress = progress === 'not_started' && startedHere ? 'in_progress' : progress;
+  // Shown at once on click; the server's answer (or an error) settles it after the refresh.
+  const [shownSharing, setShownSharing] = useState(sharing);
+  const [savedSharing, setSavedSharing] = useState(sharing);
+  if (savedSharing !== sharing) {
+    setSavedSharing(sharing);
+    setShownSharing(sharing);
+  }
   const othersHidden = !admin && sharing === 'blind' && progress !== 'done';
   const unassigned = reviewers.filter((reviewer) => !team.some((member) => member.reviewerId === reviewer.id));
 
@@ -47,6 +67,7 @@ export function LayerBar({ articleId, layers, shownLayerId, progress, sharing, a
       setMessage({ kind: 'info', text: done });
       router.refresh();
     } catch (error) {
+      setShownSharing(sharing);
       setMessage({ kind: 'error', text: errorMessage(error) });
     } finally {
       setBusy(false);
@@ -65,7 +86,7 @@ export function LayerBar({ articleId, layers, shownLayerId, progress, sharing, a
             data-layer={layer.kind === 'gold' ? 'gold' : layer.username}
           >
             {layer.own ? 'My annotations' : layer.displayName}
-            <span className="count">{layer.annotationCount}</span>
+            <span className="count">{liveCounts[layer.reviewerId] ?? layer.annotationCount}</span>
             {!layer.writable && <span className="visually-hidden"> (read-only)</span>}
           </Link>
         ))}
@@ -76,10 +97,10 @@ export function LayerBar({ articleId, layers, shownLayerId, progress, sharing, a
             Curate into gold
           </Link>
         )}
-        <span data-testid="own-progress" data-status={progress}>
-          Your progress: <strong>{PROGRESS_TEXT[progress]}</strong>
+        <span data-testid="own-progress" data-status={shownProgress}>
+          Your progress: <strong>{PROGRESS_TEXT[shownProgress]}</strong>
         </span>
-        {progress === 'done' ? (
+        {shownProgress === 'done' ? (
           <button type="button" disabled={busy} onClick={() => void act(() => callApi('PUT', `/api/articles/${articleId}/progress`, { status: 'in_progress' }), 'Reopened: your work is in progress again.')}>
             Reopen my work
           </button>
@@ -142,10 +163,11 @@ export function LayerBar({ articleId, layers, shownLayerId, progress, sharing, a
           <label className="sharing-toggle">
             <input
               type="checkbox"
-              checked={sharing === 'shared'}
+              checked={shownSharing === 'shared'}
               disabled={busy}
               onChange={(event) => {
                 const next = event.target.checked ? 'shared' : 'blind';
+                setShownSharing(next);
                 void act(() => callApi('PUT', `/api/articles/${articleId}/sharing`, { sharing: next }), next === 'shared' ? 'Reviewers now see each other’s layers.' : 'Blind again: reviewers see others only once done.');
               }}
             />

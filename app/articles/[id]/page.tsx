@@ -44,6 +44,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
     layers.find((layer) => (query.layer === 'gold' ? layer.kind === 'gold' : String(layer.reviewerId) === query.layer)) ??
     layers.find((layer) => layer.own)!;
   const admin = viewer.role === 'admin';
+  const progress = ownProgress(viewer, article.id);
   return (
     <div className="page article-page">
       <ArticleHeader article={pickMetadata(article)} editable={admin} />
@@ -51,7 +52,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         articleId={article.id}
         layers={layers}
         shownLayerId={shown.reviewerId}
-        progress={ownProgress(viewer, article.id)}
+        progress={progress}
         sharing={article.sharing}
         admin={admin}
         team={admin ? (progressByArticle([article.id]).get(article.id) ?? []) : []}
@@ -61,7 +62,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         key={shown.reviewerId}
         articleId={article.id}
         text={article.text}
-        initialActors={listActors().map(({ id, canonicalName }) => ({ id, canonicalName }))}
+        initialActors={listActors(viewer).map(({ id, canonicalName }) => ({ id, canonicalName }))}
         categories={listCategories()}
         events={listEvents().map((event) => event.name)}
         initialSelectedId={Number.isInteger(requested) && requested > 0 ? requested : null}

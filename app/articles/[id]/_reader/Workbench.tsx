@@ -16,6 +16,7 @@ import { TextMap } from './text-map';
 import { restoringChange, type ActorRef, type AnnotationChange, type AnnotationView, type UndoEntry } from './types';
 import { usePendingSelection } from './use-pending-selection';
 import { useReaderKeyboard } from './use-reader-keyboard';
+import { announceLayerCount } from '../layer-count-event';
 
 interface Props {
   articleId: number;
@@ -71,6 +72,12 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
   }, [text]);
 
   const { pending, clearPending, snapToWords, changeSnapToWords } = usePendingSelection(mapRef, text);
+
+  // The layer bar above shows this layer's count and the viewer's progress: tell it, without
+  // re-rendering the page, whenever the number of annotations here changes.
+  useEffect(() => {
+    if (loaded) announceLayerCount(layer.id, annotations.length);
+  }, [annotations.length, layer.id, loaded]);
 
   useEffect(() => {
     if (mapRef.current) paintAnnotations(mapRef.current, visible);

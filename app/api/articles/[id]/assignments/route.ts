@@ -2,8 +2,11 @@ import { handle, readId, readJson, type IdContext } from '@/app/_server/http';
 import { assignmentBody } from '@/app/_server/schemas';
 import { assignReviewer, progressByArticle } from '@/db/assignments';
 import { getArticle } from '@/db/articles';
+import { requireAdmin } from '@/db/access';
 
+/** Admins only: while blind, a colleague's progress would tell a reviewer they have tagged something. */
 export const GET = handle(async (_request, context: IdContext, viewer) => {
+  requireAdmin(viewer);
   const article = getArticle(viewer, await readId(context, 'article'));
   return Response.json({ assignments: progressByArticle([article.id]).get(article.id) ?? [] });
 });

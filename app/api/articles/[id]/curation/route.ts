@@ -1,9 +1,7 @@
 import { handle, readId, type IdContext } from '@/app/_server/http';
-import { apiViewer } from '@/app/_server/session';
 import { curationView } from '@/db/curation';
 
 /** The article's reviewer layers lined up as clusters, with the gold layer: admins only. */
-export const GET = handle(async (request, context: IdContext) => {
-  const viewer = await apiViewer(request);
+export const GET = handle(async (request, context: IdContext, viewer) => {
   return Response.json(curationView(viewer, await readId(context, 'article')));
 });

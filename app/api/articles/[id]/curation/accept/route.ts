@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { handle, readId, readJson, type IdContext } from '@/app/_server/http';
-import { apiViewer } from '@/app/_server/session';
 import { acceptIntoGold } from '@/db/curation';
 
 const MAX_ACCEPTED_AT_ONCE = 500;
@@ -13,8 +12,7 @@ const acceptBody = z.strictObject({
 });
 
 /** Copies reviewers' annotations into the gold layer; spans gold already has are skipped. */
-export const POST = handle(async (request, context: IdContext) => {
-  const viewer = await apiViewer(request);
+export const POST = handle(async (request, context: IdContext, viewer) => {
   const articleId = await readId(context, 'article');
   const { annotationIds } = await readJson(request, acceptBody);
   return Response.json({ created: acceptIntoGold(viewer, articleId, annotationIds) });

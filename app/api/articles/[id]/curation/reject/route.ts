@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { handle, readId, readJson, type IdContext } from '@/app/_server/http';
-import { apiViewer } from '@/app/_server/session';
 import { rejectCluster, reopenCluster } from '@/db/curation';
 
 const offset = z.int('must be a whole number').nonnegative('must not be negative');
@@ -11,8 +10,7 @@ const clusterBody = z
   .refine((range) => range.start < range.end, { message: 'start must be before end', path: ['end'] });
 
 /** Settles a disagreement without gold. */
-export const POST = handle(async (request, context: IdContext) => {
-  const viewer = await apiViewer(request);
+export const POST = handle(async (request, context: IdContext, viewer) => {
   const articleId = await readId(context, 'article');
   const { start, end } = await readJson(request, clusterBody);
   rejectCluster(viewer, articleId, start, end);
@@ -20,8 +18,7 @@ export const POST = handle(async (request, context: IdContext) => {
 });
 
 /** Takes a rejection back, so the cluster is open again. */
-export const DELETE = handle(async (request, context: IdContext) => {
-  const viewer = await apiViewer(request);
+export const DELETE = handle(async (request, context: IdContext, viewer) => {
   const articleId = await readId(context, 'article');
   const { start, end } = await readJson(request, clusterBody);
   reopenCluster(viewer, articleId, start, end);
