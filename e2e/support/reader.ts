@@ -58,7 +58,18 @@ export async function placeCaretBefore(page: Page, phrase: string, occurrence = 
 
 /** Clicks in the middle of the first character of `phrase`: a click on whatever highlight is there. */
 export async function clickOn(page: Page, phrase: string, occurrence = 0): Promise<void> {
-  const { first } = await characterBoxes(page, phrase, occurrence);
+  // Selecting an entry scrolls its highlight into view smoothly; a click aimed while the page
+  // still moves lands on other text. Aim once the phrase stays put from one frame to the next.
+  let first = (await characterBoxes(page, phrase, occurrence)).first;
+  await expect
+    .poll(async () => {
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const now = (await characterBoxes(page, phrase, occurrence)).first;
+      const settled = now.top === first.top && now.left === first.left;
+      first = now;
+      return settled;
+    })
+    .toBe(true);
   await page.mouse.click((first.left + first.right) / 2, middle(first));
 }
 
