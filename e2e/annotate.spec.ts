@@ -228,6 +228,27 @@ test('snapping can be turned off to keep the exact selection', async ({ page, re
   await expect(page.getByRole('checkbox', { name: 'Snap selections to whole words' })).not.toBeChecked();
 });
 
+test('a selection made while the previous tag is still saving survives for the next tag', async ({ page, request }) => {
+  const article = await createArticle(request, { title: 'Fast reviewer' });
+  await openArticle(page, article.id);
+  // Hold the first save until the reviewer has already selected the next span.
+  let releaseSave: () => void = () => undefined;
+  const saveHeld = new Promise<void>((resolve) => (releaseSave = resolve));
+  await page.route(`**/api/articles/${article.id}/annotations`, async (route) => {
+    if (route.request().method() === 'POST') await saveHeld;
+    await route.continue();
+  });
+  await selectWithMouse(page, 'Kataib Hezbollah');
+  await page.keyboard.press('2');
+  await selectWithMouse(page, 'five fighters were wounded');
+  await expect.poll(() => pendingText(page)).toBe('five fighters were wounded');
+  releaseSave();
+  await expect(annotationItems(page)).toHaveCount(1);
+  await expect.poll(() => pendingText(page)).toBe('five fighters were wounded');
+  await page.keyboard.press('3');
+  await expect(annotationItems(page).locator('.quote')).toHaveText(['Kataib Hezbollah', 'five fighters were wounded']);
+});
+
 test('an error from the server is shown and nothing changes', async ({ page, request }) => {
   const article = await createArticle(request, { title: 'Errors' });
   await openArticle(page, article.id);

@@ -71,7 +71,7 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
     return clearAllHighlights;
   }, [text]);
 
-  const { pending, clearPending, snapToWords, changeSnapToWords } = usePendingSelection(mapRef, text);
+  const { pending, clearPending, releaseTagged, snapToWords, changeSnapToWords } = usePendingSelection(mapRef, text);
 
   // The layer bar above shows this layer's count and the viewer's progress: tell it, without
   // re-rendering the page, whenever the number of annotations here changes.
@@ -203,13 +203,12 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
         replace(annotation);
         setSelectedId(annotation.id);
         if (annotation.label === 'actor') await refreshActors();
-        window.getSelection()?.collapseToEnd();
-        clearPending();
+        releaseTagged(span);
         pushUndo({ kind: 'create', annotationId: annotation.id, description: `tagging ${describe(annotation)}` });
         setStatus({ kind: 'info', text: `Tagged ${describe(annotation)}.` });
       });
     },
-    [articleId, clearPending, layer, pending, pushUndo, refreshActors, replace, run, text],
+    [articleId, layer, pending, pushUndo, refreshActors, releaseTagged, replace, run, text],
   );
 
   const update = useCallback(

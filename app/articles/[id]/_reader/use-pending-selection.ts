@@ -23,18 +23,24 @@ export function usePendingSelection(mapRef: RefObject<TextMap | null>, text: str
     if (stored !== null) setSnapToWords(stored === 'true');
   }, []);
 
-  const readSelection = useCallback(() => {
+  /** The snapped span of the live text selection, read from the DOM (null when nothing is selected). */
+  const selectedSpan = useCallback((): SpanOffsets | null => {
     const map = mapRef.current;
     const selection = window.getSelection();
     const range = map && selection && selection.rangeCount > 0 && !selection.isCollapsed ? selection.getRangeAt(0) : null;
     const start = range ? map!.toOffset(range.startContainer, range.startOffset) : null;
     const end = range ? map!.toOffset(range.endContainer, range.endOffset) : null;
-    const snapped = start === null || end === null ? null : snapSpan(text, start, end, { toWords: snapToWords });
-    setPending((previous) => (snapped && previous && previous.start === snapped.start && previous.end === snapped.end ? previous : snapped));
+    return start === null || end === null ? null : snapSpan(text, start, end, { toWords: snapToWords });
   }, [mapRef, text, snapToWords]);
+
+  const readSelection = useCallback(() => {
+    const snapped = selectedSpan();
+    setPending((previous) => (snapped && previous && previous.start === snapped.start && previous.end === snapped.end ? previous : snapped));
+  }, [selectedSpan]);
 
   useEffect(() => {
     document.addEventListener('selectionchange', readSelection);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the subscription's first value: a selection made before it (or before snapping changed)
     readSelection();
     return () => document.removeEventListener('selectionchange', readSelection);
   }, [readSelection]);
@@ -50,5 +56,19 @@ export function usePendingSelection(mapRef: RefObject<TextMap | null>, text: str
 
   const clearPending = useCallback(() => setPending(null), []);
 
-  return { pending, clearPending, snapToWords, changeSnapToWords };
+  /**
+   * After `span` was tagged: drop the selection, unless the reviewer has meanwhile selected
+   * something else (saving takes a moment), which must survive for the next tag.
+   */
+  const releaseTagged = useCallback(
+    (span: SpanOffsets) => {
+      const now = selectedSpan();
+      if (now && (now.start !== span.start || now.end !== span.end)) return;
+      window.getSelection()?.collapseToEnd();
+      setPending(null);
+    },
+    [selectedSpan],
+  );
+
+  return { pending, clearPending, releaseTagged, snapToWords, changeSnapToWords };
 }
