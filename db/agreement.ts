@@ -3,8 +3,9 @@ import { articleAgreement, libraryAgreement } from '../lib/agreement/pairwise';
 import type { AgreementSpan, ArticleLayers, PairAgreement, ReviewerLayer } from '../lib/agreement/types';
 import { AppError } from '../lib/errors';
 import { requireAdmin, type Viewer } from './access';
+import { finishedReviewers } from './assignments';
 import { getDb } from './client';
-import { annotations, articles, assignments, figureDetails, reviewers } from './schema';
+import { annotations, articles, figureDetails, reviewers } from './schema';
 
 /*
  * The bridge between the stored layers and the pure agreement library. Only
@@ -53,8 +54,6 @@ export function agreementArticleChoices(viewer: Viewer): AgreementArticleChoice[
 export function agreementLayers(viewer: Viewer, articleId?: number): ArticleLayers[] {
   requireAdmin(viewer);
   const db = getDb();
-  const onlyArticle = (column: typeof annotations.articleId | typeof assignments.articleId) =>
-    articleId === undefined ? undefined : eq(column, articleId);
 
   const articleRows = db
     .select({ id: articles.id, text: articles.text })
@@ -81,16 +80,11 @@ export function agreementLayers(viewer: Viewer, articleId?: number): ArticleLaye
     .from(annotations)
     .innerJoin(reviewers, eq(reviewers.id, annotations.reviewerId))
     .leftJoin(figureDetails, eq(figureDetails.annotationId, annotations.id))
-    .where(and(isNull(annotations.deletedAt), eq(reviewers.kind, 'person'), onlyArticle(annotations.articleId)))
+    .where(and(isNull(annotations.deletedAt), eq(reviewers.kind, 'person'), articleId === undefined ? undefined : eq(annotations.articleId, articleId)))
     .orderBy(asc(annotations.articleId), asc(annotations.start), asc(annotations.end), asc(annotations.id))
     .all();
 
-  const finishedRows = db
-    .select({ articleId: assignments.articleId, reviewerId: assignments.reviewerId, username: reviewers.username })
-    .from(assignments)
-    .innerJoin(reviewers, eq(reviewers.id, assignments.reviewerId))
-    .where(and(eq(assignments.status, 'done'), eq(reviewers.kind, 'person'), onlyArticle(assignments.articleId)))
-    .all();
+  const finishedRows = finishedReviewers(db, articleId);
 
   // article id → reviewer id → layer. Only live articles have an entry, so spans and
   // assignments on deleted articles are dropped here rather than in each query.

@@ -38,6 +38,26 @@ export function progressByArticle(articleIds: readonly number[]): Map<number, Ar
   return byArticle;
 }
 
+export interface FinishedReviewer {
+  articleId: number;
+  reviewerId: number;
+  username: string;
+  displayName: string;
+}
+
+/**
+ * People who marked their work done, on one article or all. Their layers count for agreement
+ * and curation even when empty: "done with no spans" says the text holds nothing to tag.
+ */
+export function finishedReviewers(db: Pick<Tx, 'select'>, articleId?: number): FinishedReviewer[] {
+  return db
+    .select({ articleId: assignments.articleId, reviewerId: assignments.reviewerId, username: reviewers.username, displayName: reviewers.displayName })
+    .from(assignments)
+    .innerJoin(reviewers, eq(reviewers.id, assignments.reviewerId))
+    .where(and(eq(assignments.status, 'done'), eq(reviewers.kind, 'person'), articleId === undefined ? undefined : eq(assignments.articleId, articleId)))
+    .all();
+}
+
 /** The viewer's own status on an article; an admin working unassigned has "not started" until the first annotation. */
 export function ownProgress(viewer: Viewer, articleId: number): ProgressStatus {
   const row = getDb()

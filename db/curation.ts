@@ -6,10 +6,11 @@ import type { Label } from '../lib/labels';
 import { accessibleArticle, requireAdmin, type Viewer } from './access';
 import type { ActorRef } from './actors';
 import { annotationState, ensureLabelDetails, loadDetails, type ClaimView, type FigureView } from './annotation-details';
+import { finishedReviewers } from './assignments';
 import { getDb, writeTransaction, type Tx } from './client';
 import { nowIso } from './clock';
 import { logChange } from './history-log';
-import { annotations, assignments, claimDetails, curationRejections, figureDetails, reviewers, type Annotation } from './schema';
+import { annotations, claimDetails, curationRejections, figureDetails, reviewers, type Annotation } from './schema';
 import { goldReviewer } from './startup-data';
 
 /*
@@ -101,16 +102,10 @@ function countedReviewers(db: Reader, articleId: number, spans: readonly Curatio
     entry.spanCount += 1;
     byId.set(span.reviewerId, entry);
   }
-  const finished = db
-    .select({ id: reviewers.id, username: reviewers.username, displayName: reviewers.displayName })
-    .from(assignments)
-    .innerJoin(reviewers, eq(reviewers.id, assignments.reviewerId))
-    .where(and(eq(assignments.articleId, articleId), eq(assignments.status, 'done'), eq(reviewers.kind, 'person')))
-    .all();
-  for (const reviewer of finished) {
-    const entry = byId.get(reviewer.id) ?? { ...reviewer, spanCount: 0, done: false };
+  for (const { reviewerId: id, username, displayName } of finishedReviewers(db, articleId)) {
+    const entry = byId.get(id) ?? { id, username, displayName, spanCount: 0, done: false };
     entry.done = true;
-    byId.set(reviewer.id, entry);
+    byId.set(id, entry);
   }
   return [...byId.values()].sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
 }

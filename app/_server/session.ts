@@ -1,5 +1,6 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { cache } from 'react';
 import type { Viewer } from '@/db/access';
 import { viewerFromHeaders } from '@/db/viewer';
 import { AppError } from '@/lib/errors';
@@ -9,15 +10,18 @@ import { AppError } from '@/lib/errors';
  * `returnTo` afterwards. Each page calls this itself; the proxy's redirect is only a shortcut.
  */
 export async function pageViewer(returnTo: string): Promise<Viewer> {
-  const viewer = await viewerFromHeaders(await headers());
+  const viewer = await viewerOfThisRender();
   if (!viewer) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
   return viewer;
 }
 
 /** For pages that render for everyone (the layout): the viewer when there is one. */
 export async function optionalViewer(): Promise<Viewer | null> {
-  return viewerFromHeaders(await headers());
+  return viewerOfThisRender();
 }
+
+/** The layout and the page of one render share one session lookup. */
+const viewerOfThisRender = cache(async (): Promise<Viewer | null> => viewerFromHeaders(await headers()));
 
 /** For API routes: the viewer from the session cookie or a personal API token, else a 401. */
 export async function apiViewer(request: Request): Promise<Viewer> {
