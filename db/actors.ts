@@ -73,6 +73,13 @@ export function requireActorRef(db: Reader, id: number, role: string): ActorRef 
   return actor;
 }
 
+// The three ways a span links to an actor: an actor mention, a claim's claimant, a figure's source.
+const LINKS = {
+  mentions: { label: 'actor', actorColumn: annotations.actorId },
+  claims: { label: 'claim', actorColumn: claimDetails.claimantActorId },
+  figures: { label: 'figure', actorColumn: figureDetails.sourceActorId },
+} as const;
+
 /**
  * The actors with their link counts. With a viewer, counts cover only the spans that viewer
  * may see, and a reviewer is shown only actors linked from such a span or created by them:
@@ -100,8 +107,8 @@ export function getActorProfile(viewer: Viewer, id: number): ActorProfile {
   const db = getDb();
   const summary = listActors(viewer).find((actor) => actor.id === id);
   if (!summary) throw new AppError('actor_not_found', 404, `There is no actor ${id}.`);
-  const spans = (column: typeof annotations.actorId | typeof claimDetails.claimantActorId | typeof figureDetails.sourceActorId) => {
-    const query = db
+  const spans = (link: keyof typeof LINKS) =>
+    db
       .select({
         annotationId: annotations.id,
         articleId: annotations.articleId,
@@ -113,18 +120,18 @@ export function getActorProfile(viewer: Viewer, id: number): ActorProfile {
       .from(annotations)
       .innerJoin(articles, and(eq(articles.id, annotations.articleId), isNull(articles.deletedAt)))
       .leftJoin(claimDetails, eq(claimDetails.annotationId, annotations.id))
-      .leftJoin(figureDetails, eq(figureDetails.annotationId, annotations.id));
-    return query
-      .where(and(eq(column, id), isNull(annotations.deletedAt), annotationVisibilityCondition(viewer)))
+      .leftJoin(figureDetails, eq(figureDetails.annotationId, annotations.id))
+      .where(
+        and(
+          eq(LINKS[link].actorColumn, id),
+          eq(annotations.label, LINKS[link].label),
+          isNull(annotations.deletedAt),
+          annotationVisibilityCondition(viewer),
+        ),
+      )
       .orderBy(asc(annotations.articleId), asc(annotations.start))
       .all();
-  };
-  return {
-    ...summary,
-    mentions: spans(annotations.actorId).filter((span) => span.label === 'actor'),
-    claims: spans(claimDetails.claimantActorId).filter((span) => span.label === 'claim'),
-    figures: spans(figureDetails.sourceActorId).filter((span) => span.label === 'figure'),
-  };
+  return { ...summary, mentions: spans('mentions'), claims: spans('claims'), figures: spans('figures') };
 }
 
 export function createActor(draft: ActorDraft, reviewerId: number): ActorSummary {
@@ -232,36 +239,20 @@ function aliasesByActor(db: Reader, ids: number[]): Map<number, string[]> {
  * How many live spans on live articles link to each actor, by each of the three links,
  * counting only spans the viewer may see (all of them when no viewer is given: exports, CLIs).
  */
-function countLinks(link: 'mentions' | 'claims' | 'figures', viewer: Viewer | undefined): Map<number, number> {
+function countLinks(link: keyof typeof LINKS, viewer: Viewer | undefined): Map<number, number> {
   const db = getDb();
   const live = and(isNull(annotations.deletedAt), viewer ? annotationVisibilityCondition(viewer) : undefined);
   const onLiveArticle = and(eq(articles.id, annotations.articleId), isNull(articles.deletedAt));
-  const rows =
-    link === 'mentions'
-      ? db
-          .select({ actorId: annotations.actorId, n: count() })
-          .from(annotations)
-          .innerJoin(articles, onLiveArticle)
-          .where(and(live, eq(annotations.label, 'actor'), isNotNull(annotations.actorId)))
-          .groupBy(annotations.actorId)
-          .all()
-      : link === 'claims'
-        ? db
-            .select({ actorId: claimDetails.claimantActorId, n: count() })
-            .from(claimDetails)
-            .innerJoin(annotations, eq(annotations.id, claimDetails.annotationId))
-            .innerJoin(articles, onLiveArticle)
-            .where(and(live, eq(annotations.label, 'claim'), isNotNull(claimDetails.claimantActorId)))
-            .groupBy(claimDetails.claimantActorId)
-            .all()
-        : db
-            .select({ actorId: figureDetails.sourceActorId, n: count() })
-            .from(figureDetails)
-            .innerJoin(annotations, eq(annotations.id, figureDetails.annotationId))
-            .innerJoin(articles, onLiveArticle)
-            .where(and(live, eq(annotations.label, 'figure'), isNotNull(figureDetails.sourceActorId)))
-            .groupBy(figureDetails.sourceActorId)
-            .all();
+  const { label, actorColumn } = LINKS[link];
+  const rows = db
+    .select({ actorId: actorColumn, n: count() })
+    .from(annotations)
+    .innerJoin(articles, onLiveArticle)
+    .leftJoin(claimDetails, eq(claimDetails.annotationId, annotations.id))
+    .leftJoin(figureDetails, eq(figureDetails.annotationId, annotations.id))
+    .where(and(live, eq(annotations.label, label), isNotNull(actorColumn)))
+    .groupBy(actorColumn)
+    .all();
   return new Map(rows.flatMap((row) => (row.actorId === null ? [] : [[row.actorId, row.n] as const])));
 }
 

@@ -22,11 +22,22 @@ export function ReviewerManager({ initial, selfId, minPasswordLength }: Props) {
   const upsert = (reviewer: ReviewerAccount) =>
     setReviewers((list) => [...list.filter((other) => other.id !== reviewer.id), reviewer].sort((a, b) => a.username.localeCompare(b.username)));
 
-  async function create(form: HTMLFormElement) {
-    const data = new FormData(form);
+  /** Runs one account change: one at a time, its outcome (the returned text or the error) in the message line. */
+  async function act(work: () => Promise<string>) {
     setBusy(true);
     setMessage(null);
     try {
+      setMessage({ kind: 'info', text: await work() });
+    } catch (error) {
+      setMessage({ kind: 'error', text: errorMessage(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const create = (form: HTMLFormElement) =>
+    act(async () => {
+      const data = new FormData(form);
       const { reviewer } = await callApi<{ reviewer: ReviewerAccount }>('POST', '/api/reviewers', {
         username: String(data.get('username') ?? ''),
         displayName: String(data.get('displayName') ?? ''),
@@ -35,41 +46,22 @@ export function ReviewerManager({ initial, selfId, minPasswordLength }: Props) {
       });
       upsert(reviewer);
       form.reset();
-      setMessage({ kind: 'info', text: `Created ${reviewer.username}. Give them their password in person or over a safe channel.` });
-    } catch (error) {
-      setMessage({ kind: 'error', text: errorMessage(error) });
-    } finally {
-      setBusy(false);
-    }
-  }
+      return `Created ${reviewer.username}. Give them their password in person or over a safe channel.`;
+    });
 
-  async function setDisabled(reviewer: ReviewerAccount, disabled: boolean) {
-    setBusy(true);
-    setMessage(null);
-    try {
+  const setDisabled = (reviewer: ReviewerAccount, disabled: boolean) =>
+    act(async () => {
       const { reviewer: updated } = await callApi<{ reviewer: ReviewerAccount }>('PATCH', `/api/reviewers/${reviewer.id}`, { disabled });
       upsert(updated);
-      setMessage({ kind: 'info', text: disabled ? `Disabled ${reviewer.username}; their sessions and tokens no longer work.` : `Enabled ${reviewer.username}.` });
-    } catch (error) {
-      setMessage({ kind: 'error', text: errorMessage(error) });
-    } finally {
-      setBusy(false);
-    }
-  }
+      return disabled ? `Disabled ${reviewer.username}; their sessions and tokens no longer work.` : `Enabled ${reviewer.username}.`;
+    });
 
-  async function resetPassword(reviewer: ReviewerAccount, password: string) {
-    setBusy(true);
-    setMessage(null);
-    try {
+  const resetPassword = (reviewer: ReviewerAccount, password: string) =>
+    act(async () => {
       await callApi('PATCH', `/api/reviewers/${reviewer.id}`, { password });
       setResetting(null);
-      setMessage({ kind: 'info', text: `Set a new password for ${reviewer.username}; their sessions were ended.` });
-    } catch (error) {
-      setMessage({ kind: 'error', text: errorMessage(error) });
-    } finally {
-      setBusy(false);
-    }
-  }
+      return `Set a new password for ${reviewer.username}; their sessions were ended.`;
+    });
 
   return (
     <div className="reviewer-manager">
