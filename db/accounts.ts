@@ -67,16 +67,38 @@ async function createAuthUser(username: string, displayName: string, password: s
   return user.id;
 }
 
-export async function createReviewerAccount(viewer: Viewer, draft: NewAccount): Promise<ReviewerAccount> {
+// Account creation awaits password hashing between its "is the name free?" check and its
+// inserts; one at a time per process, so two requests for one name cannot both pass the check.
+let accountCreation: Promise<unknown> = Promise.resolve();
+
+export function createReviewerAccount(viewer: Viewer, draft: NewAccount): Promise<ReviewerAccount> {
   requireAdmin(viewer);
+  const created = accountCreation.then(() => createReviewerAccountNow(draft));
+  accountCreation = created.catch(() => undefined);
+  return created;
+}
+
+function usernameTaken(username: string): AppError {
+  return new AppError('username_taken', 409, `There is already a reviewer called ${username}.`);
+}
+
+const isUsernameTaken = (username: string) => getDb().select({ id: reviewers.id }).from(reviewers).where(eq(reviewers.username, username)).get() !== undefined;
+
+async function createReviewerAccountNow(draft: NewAccount): Promise<ReviewerAccount> {
   const username = draft.username.trim().toLowerCase();
   if (!USERNAME_PATTERN.test(username) || RESERVED_USERNAMES.has(username)) {
     throw new AppError('username_invalid', 422, 'A username is 3–30 lowercase letters, digits, dots or underscores, and not "gold", "all" or "me".');
   }
-  if (getDb().select({ id: reviewers.id }).from(reviewers).where(eq(reviewers.username, username)).get()) {
-    throw new AppError('username_taken', 409, `There is already a reviewer called ${username}.`);
+  if (isUsernameTaken(username)) throw usernameTaken(username);
+  let authUserId: string;
+  try {
+    authUserId = await createAuthUser(username, draft.displayName.trim() || username, draft.password);
+  } catch (error) {
+    // Another server process on the same database may have taken the name meanwhile: the
+    // unique index refuses the second, which is a 409 like any taken name, not a crash.
+    if (isUniqueViolation(error) || isUsernameTaken(username)) throw usernameTaken(username);
+    throw error;
   }
-  const authUserId = await createAuthUser(username, draft.displayName.trim() || username, draft.password);
   const row = writeTransaction((tx) =>
     tx
       .insert(reviewers)
@@ -85,6 +107,14 @@ export async function createReviewerAccount(viewer: Viewer, draft: NewAccount): 
       .get(),
   );
   return toAccount(row);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let cause: unknown = error; cause; cause = (cause as { cause?: unknown }).cause) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) return true;
+  }
+  return false;
 }
 
 function personAccount(id: number): Reviewer {

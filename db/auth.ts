@@ -4,7 +4,7 @@ import { nextCookies } from 'better-auth/next-js';
 import { username } from 'better-auth/plugins/username';
 import { getDb, databasePath, type Db } from './client';
 import { authAccounts, authSessions, authUsers, authVerifications } from './schema';
-import { readAuthSecret } from './startup-data';
+import { readAuthSecret } from './auth-secret';
 
 export const SESSION_LIFETIME_SECONDS = 60 * 60 * 24 * 7;
 export const MIN_PASSWORD_LENGTH = 10;
@@ -20,7 +20,7 @@ function createAuth(db: Db) {
   return betterAuth({
     appName: 'Crosscheck',
     baseURL,
-    secret: readAuthSecret(db),
+    secret: readAuthSecret(db, databasePath()),
     database: drizzleAdapter(db, {
       provider: 'sqlite',
       schema: { user: authUsers, session: authSessions, account: authAccounts, verification: authVerifications },

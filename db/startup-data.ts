@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
@@ -17,14 +16,14 @@ type Reader = Pick<Database, 'select' | 'insert'>;
 /**
  * Rows every library needs before anything else runs: the first admin's layer (its
  * password is attached at server start, see db/admin-account.ts), the gold layer that
- * adjudication writes to, and the secret that signs session cookies.
+ * adjudication writes to. (The secret that signs session cookies is kept outside the
+ * database: see db/auth-secret.ts.)
  */
 export function ensureStartupData(db: Database): void {
   db.transaction(
     (tx) => {
       firstAdmin(tx);
       goldLayer(tx);
-      authSecret(tx);
     },
     { behavior: 'immediate' },
   );
@@ -50,23 +49,6 @@ function goldLayer(tx: Reader): schema.Reviewer {
       .returning()
       .get()
   );
-}
-
-const AUTH_SECRET_KEY = 'auth_secret';
-
-function authSecret(tx: Reader): string {
-  const stored = tx.select().from(schema.appSettings).where(eq(schema.appSettings.key, AUTH_SECRET_KEY)).get();
-  if (stored) return stored.value;
-  const value = crypto.randomBytes(32).toString('base64url');
-  tx.insert(schema.appSettings).values({ key: AUTH_SECRET_KEY, value }).run();
-  return value;
-}
-
-/** The secret that signs session cookies: BETTER_AUTH_SECRET when set, else one generated and kept in the database. */
-export function readAuthSecret(db: Database): string {
-  const fromEnvironment = process.env.BETTER_AUTH_SECRET;
-  if (fromEnvironment) return fromEnvironment;
-  return db.transaction((tx) => authSecret(tx), { behavior: 'immediate' });
 }
 
 /** The admin the command-line tools act as: the first admin account. */

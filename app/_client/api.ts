@@ -12,7 +12,24 @@ export class ApiError extends Error {
   }
 }
 
-export async function callApi<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+// A 503 `database_busy` means the server wrote nothing (another job held the database), so the
+// same request is sent again a few times before the reviewer is told.
+const BUSY_RETRIES = 4;
+
+export async function callApi<T>(method: Method, url: string, body?: unknown): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await callApiOnce<T>(method, url, body);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === 'database_busy') || attempt > BUSY_RETRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+    }
+  }
+}
+
+async function callApiOnce<T>(method: Method, url: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, {

@@ -9,11 +9,28 @@ export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
 
-/** The one translation from thrown errors to HTTP: AppErrors keep their status, anything else is a logged 500. */
+/**
+ * SQLite answers BUSY when another process (an import or backup from the command line) held
+ * the write lock for longer than the busy timeout. Writes take the lock first (IMMEDIATE
+ * transactions), so nothing of this request was written: the client can simply try again.
+ */
+function isDatabaseBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+const RETRY_AFTER_SECONDS = 1;
+
+/** The one translation from thrown errors to HTTP: AppErrors keep their status, a busy database is a 503, anything else is a logged 500. */
 export function errorResponse(error: unknown): Response {
   if (isAppError(error)) {
     const body: ErrorBody = { error: { code: error.code, message: error.message, details: error.details } };
     return Response.json(body, { status: error.status });
+  }
+  if (isDatabaseBusy(error)) {
+    console.warn('Database busy: a request was refused with 503', (error as Error).message);
+    const body: ErrorBody = { error: { code: 'database_busy', message: 'The database is busy with another job (an import or a backup). Nothing was saved; try again in a moment.' } };
+    return Response.json(body, { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } });
   }
   console.error('Unhandled error in API route', error);
   const body: ErrorBody = { error: { code: 'internal_error', message: 'Something went wrong on the server. Nothing was saved.' } };

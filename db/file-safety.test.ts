@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { authSecretFile, readAuthSecret } from './auth-secret';
+import { getDb, getSqlite, synchronousMode } from './client';
+import { appSettings } from './schema';
+
+const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'crosscheck-files-'));
+afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
+
+describe('the database on disk', () => {
+  beforeEach(() => {
+    delete process.env.BETTER_AUTH_SECRET;
+  });
+
+  it('is created private: folder 0700, database and its WAL 0600', () => {
+    const file = path.join(folder, 'fresh', 'nested', 'crosscheck.db');
+    process.env.DATABASE_PATH = file;
+    getDb();
+    expect(modeOf(path.dirname(file))).toBe(0o700);
+    expect(modeOf(file)).toBe(0o600);
+    expect(modeOf(`${file}-wal`)).toBe(0o600);
+  });
+
+  it('tightens a database file an older version left readable by others', () => {
+    const file = path.join(folder, 'old-mode.db');
+    fs.writeFileSync(file, '');
+    fs.chmodSync(file, 0o644);
+    process.env.DATABASE_PATH = file;
+    getDb();
+    expect(modeOf(file)).toBe(0o600);
+  });
+
+  it('keeps the cookie-signing secret in a 0600 file beside the database, never inside it', () => {
+    const file = path.join(folder, 'secret.db');
+    process.env.DATABASE_PATH = file;
+    const db = getDb();
+    const secret = readAuthSecret(db, file);
+    expect(secret.length).toBeGreaterThanOrEqual(32);
+    expect(fs.readFileSync(authSecretFile(file), 'utf8')).toBe(secret);
+    expect(modeOf(authSecretFile(file))).toBe(0o600);
+    expect(readAuthSecret(db, file)).toBe(secret);
+    expect(db.select().from(appSettings).all()).toEqual([]);
+    expect(fs.readFileSync(file).includes(Buffer.from(secret))).toBe(false);
+  });
+
+  it('moves the secret out of a database from an older version, so sessions stay valid', () => {
+    const file = path.join(folder, 'legacy.db');
+    process.env.DATABASE_PATH = file;
+    const db = getDb();
+    db.insert(appSettings).values({ key: 'auth_secret', value: 'the-old-secret-kept-in-the-database' }).run();
+    expect(readAuthSecret(db, file)).toBe('the-old-secret-kept-in-the-database');
+    expect(db.select().from(appSettings).all()).toEqual([]);
+    expect(fs.readFileSync(authSecretFile(file), 'utf8')).toBe('the-old-secret-kept-in-the-database');
+  });
+
+  it('uses BETTER_AUTH_SECRET when it is set, and writes no key file', () => {
+    const file = path.join(folder, 'env.db');
+    process.env.DATABASE_PATH = file;
+    process.env.BETTER_AUTH_SECRET = 'from-the-environment-0123456789abcdef';
+    expect(readAuthSecret(getDb(), file)).toBe('from-the-environment-0123456789abcdef');
+    expect(fs.existsSync(authSecretFile(file))).toBe(false);
+  });
+});
+
+describe('durability setting', () => {
+  afterAll(() => {
+    delete process.env.SQLITE_SYNCHRONOUS;
+  });
+
+  it('defaults to FULL: an acknowledged write is fsynced', () => {
+    delete process.env.SQLITE_SYNCHRONOUS;
+    expect(synchronousMode()).toBe('FULL');
+    const file = path.join(folder, 'durable.db');
+    process.env.DATABASE_PATH = file;
+    // 2 is FULL in PRAGMA synchronous's numbering.
+    expect(getSqlite().pragma('synchronous', { simple: true })).toBe(2);
+  });
+
+  it('takes NORMAL as an opt-in and refuses anything else', () => {
+    process.env.SQLITE_SYNCHRONOUS = 'normal';
+    expect(synchronousMode()).toBe('NORMAL');
+    process.env.SQLITE_SYNCHRONOUS = 'OFF';
+    expect(() => synchronousMode()).toThrow(/FULL or NORMAL/);
+  });
+});
