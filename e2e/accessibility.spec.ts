@@ -12,6 +12,8 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 test('every screen passes an automated WCAG 2.1 AA check', async ({ page, request }) => {
+  // Thirteen full axe runs: on a shared two-core machine one run can take several seconds.
+  test.setTimeout(180_000);
   const article = await createArticle(request, { title: 'Accessible' });
   await openArticle(page, article.id);
   await selectWithMouse(page, 'five of its fighters were killed');
