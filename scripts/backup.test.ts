@@ -6,6 +6,9 @@ import readline from 'node:readline';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 
+// Each test starts the command through tsx, which takes seconds when the machine is busy.
+const COMMAND_TEST_TIMEOUT = 180_000;
+
 // `npm run backup` runs as users run it (tsx scripts/backup.ts) against a database that another
 // process keeps writing to, the way a live server does.
 const root = path.resolve(__dirname, '..');
@@ -84,7 +87,7 @@ describe('npm run backup', () => {
     expect(copy.prepare("select count(*) from reviewers where username = 'admin'").pluck().get()).toBe(1);
     copy.close();
     expect(fs.readdirSync(folder).filter((name) => name.includes('.partial-'))).toEqual([]);
-  }, 60_000);
+  }, COMMAND_TEST_TIMEOUT);
 
   it('refuses to overwrite an existing file and explains a wrong call', () => {
     const database = path.join(folder, 'other.db');
@@ -97,5 +100,5 @@ describe('npm run backup', () => {
     const noFile = spawnSync(tsx, [path.join(root, 'scripts', 'backup.ts')], { cwd: root, env: { ...process.env, DATABASE_PATH: database }, encoding: 'utf8' });
     expect(noFile.status).toBe(2);
     expect(noFile.stderr).toContain('Name exactly one file');
-  }, 30_000);
+  }, COMMAND_TEST_TIMEOUT);
 });

@@ -4,6 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+// Each test starts the command through tsx, which takes seconds when the machine is busy.
+const COMMAND_TEST_TIMEOUT = 180_000;
+
 // The commands run as users run them (`tsx scripts/….ts`), each against its own database file.
 const root = path.resolve(__dirname, '..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
@@ -27,7 +30,7 @@ beforeAll(() => {
     env: { ...process.env, DATABASE_PATH: source },
     stdio: 'pipe',
   });
-}, 60_000);
+}, COMMAND_TEST_TIMEOUT);
 
 afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 
@@ -42,14 +45,14 @@ describe('npm run export', () => {
       ['Kataib Hezbollah said five of its fighters were killed', '2023-11-22'],
       ['Second report', null],
     ]);
-  }, 30_000);
+  }, COMMAND_TEST_TIMEOUT);
 
   it('exports only the articles named with --article', () => {
     const out = path.join(folder, 'two.doccano.jsonl');
     const result = run('export', ['--format', 'doccano', '--out', out, '--article', '2'], source);
     expect(result.status).toBe(0);
     expect(fs.readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(1);
-  }, 30_000);
+  }, COMMAND_TEST_TIMEOUT);
 
   it('explains a wrong call and exits non-zero', () => {
     const unknownFormat = run('export', ['--format', 'pdf', '--out', path.join(folder, 'x')], source);
@@ -61,7 +64,7 @@ describe('npm run export', () => {
     const unknownLayer = run('export', ['--format', 'jsonl', '--out', path.join(folder, 'z'), '--layer', 'nobody'], source);
     expect(unknownLayer.status).toBe(1);
     expect(unknownLayer.stderr).toContain('There is no layer "nobody"');
-  }, 30_000);
+  }, COMMAND_TEST_TIMEOUT);
 
   it('exports the gold layer unless --layer names another; imported spans are in the admin’s layer', () => {
     const database = path.join(folder, 'layers.db');
@@ -76,7 +79,7 @@ describe('npm run export', () => {
     const admin = run('export', ['--format', 'jsonl', '--out', path.join(folder, 'admin.jsonl'), '--layer', 'admin'], database);
     expect(admin.stderr).toContain('(jsonl, layer admin)');
     expect(annotationsIn(path.join(folder, 'admin.jsonl'))).toEqual(['Five fighters were killed']);
-  }, 30_000);
+  }, COMMAND_TEST_TIMEOUT);
 });
 
 describe('npm run import', () => {
@@ -97,5 +100,5 @@ describe('npm run import', () => {
     const after = run('export', ['--format', 'jsonl', '--out', path.join(folder, 'after.jsonl')], target);
     expect(after.status).toBe(0);
     expect(fs.readFileSync(path.join(folder, 'after.jsonl'), 'utf8').trim().split('\n')).toHaveLength(2);
-  }, 60_000);
+  }, COMMAND_TEST_TIMEOUT);
 });
