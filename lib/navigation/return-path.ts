@@ -11,7 +11,6 @@ export const DEFAULT_RETURN_PATH = '/';
 const MAX_RETURN_PATH_LENGTH = 2000;
 const MAX_DECODING_ROUNDS = 4;
 // C0 controls, DEL, and the C1 range: none belongs in a path the app makes.
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 // An origin no request can have: resolving against it tells whether a path stays on the site.
 const PROBE_ORIGIN = 'http://return-path.invalid';
