@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { safeReturnPath } from './lib/navigation/return-path';
 
 /*
  * A shortcut only: pages without a session cookie go straight to sign-in, keeping where
@@ -10,7 +11,7 @@ const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?crosscheck\.session_token=/;
 export function proxy(request: NextRequest) {
   if (SESSION_COOKIE.test(request.headers.get('cookie') ?? '')) return NextResponse.next();
   const signIn = new URL('/sign-in', request.url);
-  signIn.searchParams.set('next', request.nextUrl.pathname + request.nextUrl.search);
+  signIn.searchParams.set('next', safeReturnPath(request.nextUrl.pathname + request.nextUrl.search));
   return NextResponse.redirect(signIn);
 }
 

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../lib/errors';
 import type { Viewer } from './access';
-import { getActorProfile, listActors } from './actors';
+import { getActorProfile, listActors, updateActor } from './actors';
 import { createAnnotation, deleteAnnotation, getAnnotation, listAnnotations, updateAnnotation } from './annotations';
 import { createArticle, listArticles, setArticleSharing } from './articles';
 import { assignReviewer, ownProgress, setOwnProgress } from './assignments';
@@ -12,7 +13,7 @@ import { getDb } from './client';
 import { countExportArticles, exportArticles } from './export';
 import { articleLayers } from './layers';
 import { commandLineViewer, goldLayerId } from './reviewers';
-import { reviewers } from './schema';
+import { actors, reviewers } from './schema';
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'crosscheck-access-'));
 process.env.DATABASE_PATH = path.join(folder, 'access.db');
@@ -127,5 +128,23 @@ describe('actors in blind mode', () => {
     expect(listActors(admin).find((actor) => actor.id === actorId)).toMatchObject({ mentionCount: 1 });
     setOwnProgress(alice, article.id, 'done');
     expect(getActorProfile(alice, actorId).mentions.map((mention) => mention.annotationId)).toEqual([tagged.id]);
+  });
+});
+
+describe('actors a reviewer cannot see', () => {
+  it('cannot be changed, version-checked or linked to: the same answer as an actor that does not exist', () => {
+    const { alice, bob, article, aliceFigure } = team();
+    const tagged = createAnnotation(bob, article.id, span('Other groups', 'actor'));
+    const actorId = tagged.actor!.id;
+    const stored = () => getDb().select().from(actors).where(eq(actors.id, actorId)).get();
+    const before = stored();
+    expect(statusOf(() => updateActor(alice, actorId, {}))).toBe(404);
+    expect(statusOf(() => updateActor(alice, actorId, { expectedVersion: 99 }))).toBe(404);
+    expect(statusOf(() => updateActor(alice, actorId, { canonicalName: 'Renamed', aliases: ['KH'] }))).toBe(404);
+    expect(statusOf(() => updateAnnotation(alice, aliceFigure.id, { figure: { sourceActorId: actorId } }))).toBe(422);
+    expect(statusOf(() => updateAnnotation(alice, aliceFigure.id, { figure: { sourceActorId: 987654 } }))).toBe(422);
+    expect(stored()).toEqual(before);
+    // The control: the reviewer who tagged it may rename it.
+    expect(updateActor(bob, actorId, { canonicalName: 'Other militia groups' }).canonicalName).toBe('Other militia groups');
   });
 });

@@ -66,10 +66,42 @@ export function ensureActor(tx: Tx, name: string, reviewerId: number): number {
   return findActorIdByName(tx, name) ?? insertActor(tx, { canonicalName: name }, reviewerId).id;
 }
 
-/** A referenced actor must exist: a body naming an unknown one is refused (422), not a missing page (404). */
-export function requireActorRef(db: Reader, id: number, role: string): ActorRef {
-  const actor = db.select({ id: actors.id, canonicalName: actors.canonicalName }).from(actors).where(eq(actors.id, id)).get();
-  if (!actor) throw new AppError('actor_unknown', 422, `There is no actor ${id} to use as ${role}.`, { actorId: id });
+/**
+ * A referenced actor must exist and be one the viewer may see: a body naming an unknown or
+ * hidden one is refused (422, the same answer for both), not a missing page (404). Otherwise
+ * linking a guessed id would reveal the actor and make it visible through the new link.
+ */
+export function requireActorRef(db: Reader, viewer: Viewer, id: number, role: string): ActorRef {
+  const actor = db.select({ id: actors.id, canonicalName: actors.canonicalName, createdBy: actors.createdBy }).from(actors).where(eq(actors.id, id)).get();
+  if (!actor || !actorVisibleTo(db, viewer, actor)) throw new AppError('actor_unknown', 422, `There is no actor ${id} to use as ${role}.`, { actorId: id });
+  return { id: actor.id, canonicalName: actor.canonicalName };
+}
+
+/**
+ * Whether the viewer may see an actor: admins see all; a reviewer sees the actors they
+ * created and those linked from a span they may see (the rule listActors applies to a list).
+ */
+function actorVisibleTo(db: Reader, viewer: Viewer, actor: Pick<Actor, 'id' | 'createdBy'>): boolean {
+  if (isAdmin(viewer) || actor.createdBy === viewer.id) return true;
+  return (Object.keys(LINKS) as (keyof typeof LINKS)[]).some((link) => {
+    const { label, actorColumn } = LINKS[link];
+    const linked = db
+      .select({ id: annotations.id })
+      .from(annotations)
+      .innerJoin(articles, and(eq(articles.id, annotations.articleId), isNull(articles.deletedAt)))
+      .leftJoin(claimDetails, eq(claimDetails.annotationId, annotations.id))
+      .leftJoin(figureDetails, eq(figureDetails.annotationId, annotations.id))
+      .where(and(eq(actorColumn, actor.id), eq(annotations.label, label), isNull(annotations.deletedAt), annotationVisibilityCondition(viewer)))
+      .limit(1)
+      .get();
+    return linked !== undefined;
+  });
+}
+
+/** The actor row if the viewer may see it; a 404 like an unknown id otherwise, checked before anything else. */
+function requireVisibleActor(db: Reader, viewer: Viewer, id: number): Actor {
+  const actor = db.select().from(actors).where(eq(actors.id, id)).get();
+  if (!actor || !actorVisibleTo(db, viewer, actor)) throw new AppError('actor_not_found', 404, `There is no actor ${id}.`);
   return actor;
 }
 
@@ -134,20 +166,23 @@ export function getActorProfile(viewer: Viewer, id: number): ActorProfile {
   return { ...summary, mentions: spans('mentions'), claims: spans('claims'), figures: spans('figures') };
 }
 
-export function createActor(draft: ActorDraft, reviewerId: number): ActorSummary {
+/** Any signed-in viewer may add an actor; it is theirs to see from then on. */
+export function createActor(viewer: Viewer, draft: ActorDraft): ActorSummary {
+  const reviewerId = viewer.id;
   const id = writeTransaction((tx) => {
     if (findActorIdByName(tx, draft.canonicalName) !== null) throw nameTaken(draft.canonicalName);
     const actor = insertActor(tx, draft, reviewerId);
     setAliases(tx, actor.id, draft.aliases ?? []);
     return actor.id;
   });
-  return listActors().find((actor) => actor.id === id)!;
+  return listActors(viewer).find((actor) => actor.id === id)!;
 }
 
-export function updateActor(id: number, patch: ActorPatch, reviewerId: number): ActorSummary {
+/** Changes an actor the viewer may see; a hidden one is a 404 before its version or the patch is looked at. */
+export function updateActor(viewer: Viewer, id: number, patch: ActorPatch): ActorSummary {
+  const reviewerId = viewer.id;
   writeTransaction((tx) => {
-    const before = tx.select().from(actors).where(eq(actors.id, id)).get();
-    if (!before) throw new AppError('actor_not_found', 404, `There is no actor ${id}.`);
+    const before = requireVisibleActor(tx, viewer, id);
     if (patch.expectedVersion !== undefined && patch.expectedVersion !== before.version) {
       throw new AppError('version_conflict', 409, `Actor ${id} was changed elsewhere. Reload to see the latest.`, {
         currentVersion: before.version,
@@ -185,7 +220,7 @@ export function updateActor(id: number, patch: ActorPatch, reviewerId: number): 
       at,
     });
   });
-  return listActors().find((actor) => actor.id === id)!;
+  return listActors(viewer).find((actor) => actor.id === id)!;
 }
 
 function insertActor(tx: Tx, draft: ActorDraft, reviewerId: number): Actor {

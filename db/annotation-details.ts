@@ -4,6 +4,7 @@ import { AppError } from '../lib/errors';
 import { readAttribution, readFigure } from '../lib/figures/read-figure';
 import type { TextRef } from '../lib/figures/types';
 import type { Label } from '../lib/labels';
+import type { Viewer } from './access';
 import { ensureActor, findActorIdByName, requireActorRef, type ActorRef } from './actors';
 import { categoryNames } from './categories';
 import type { Tx } from './client';
@@ -182,7 +183,7 @@ function knownActorAt(tx: Tx, articleId: number, attribution: TextRef): number |
 }
 
 /** Applies a reviewer's corrections to a figure, checking them as a whole (min ≤ max, known category and actor). */
-export function applyFigurePatch(tx: Tx, annotation: Pick<Annotation, 'id' | 'label'>, patch: FigurePatch): void {
+export function applyFigurePatch(tx: Tx, viewer: Viewer, annotation: Pick<Annotation, 'id' | 'label'>, patch: FigurePatch): void {
   const annotationId = annotation.id;
   // Details of a former label are kept but hidden: only a figure's own details may change.
   const current = annotation.label === 'figure' ? tx.select().from(figureDetails).where(eq(figureDetails.annotationId, annotationId)).get() : undefined;
@@ -205,15 +206,15 @@ export function applyFigurePatch(tx: Tx, annotation: Pick<Annotation, 'id' | 'la
   if (patch.category !== undefined && !categoryNames(tx).includes(next.category)) {
     throw new AppError('category_unknown', 422, `“${next.category}” is not a figure category. Add it to the list of categories first.`);
   }
-  if (patch.sourceActorId !== undefined && patch.sourceActorId !== null) requireActorRef(tx, patch.sourceActorId, 'the source');
+  if (patch.sourceActorId !== undefined && patch.sourceActorId !== null) requireActorRef(tx, viewer, patch.sourceActorId, 'the source');
   tx.update(figureDetails).set(next).where(eq(figureDetails.annotationId, annotationId)).run();
 }
 
-export function applyClaimPatch(tx: Tx, annotation: Pick<Annotation, 'id' | 'label'>, patch: ClaimPatch): void {
+export function applyClaimPatch(tx: Tx, viewer: Viewer, annotation: Pick<Annotation, 'id' | 'label'>, patch: ClaimPatch): void {
   const annotationId = annotation.id;
   const current = annotation.label === 'claim' ? tx.select().from(claimDetails).where(eq(claimDetails.annotationId, annotationId)).get() : undefined;
   if (!current) throw new AppError('not_a_claim', 422, `Annotation ${annotationId} is not a claim, so it has no claimant or status.`);
-  if (patch.claimantActorId !== undefined && patch.claimantActorId !== null) requireActorRef(tx, patch.claimantActorId, 'the claimant');
+  if (patch.claimantActorId !== undefined && patch.claimantActorId !== null) requireActorRef(tx, viewer, patch.claimantActorId, 'the claimant');
   tx.update(claimDetails)
     .set({
       status: patch.status ?? current.status,

@@ -189,14 +189,14 @@ export function updateAnnotation(viewer: Viewer, id: number, patch: AnnotationPa
     const label = changes.label ?? current.label;
     if (patch.actorId !== undefined) {
       if (label !== 'actor') throw new AppError('not_an_actor', 422, `Annotation ${id} is not an actor mention, so it cannot link to an actor.`);
-      requireActorRef(tx, patch.actorId, 'the mentioned actor');
+      requireActorRef(tx, viewer, patch.actorId, 'the mentioned actor');
       if (patch.actorId !== current.actorId) changes.actorId = patch.actorId;
     }
     if (Object.keys(changes).length > 0) tx.update(annotations).set(changes).where(eq(annotations.id, id)).run();
     const article = requireLiveArticle(tx, current.articleId);
     ensureLabelDetails(tx, { ...current, ...changes }, article.text, reviewerId);
-    if (patch.figure) applyFigurePatch(tx, { id, label }, patch.figure);
-    if (patch.claim) applyClaimPatch(tx, { id, label }, patch.claim);
+    if (patch.figure) applyFigurePatch(tx, viewer, { id, label }, patch.figure);
+    if (patch.claim) applyClaimPatch(tx, viewer, { id, label }, patch.claim);
     const after = annotationState(tx, id);
     if (JSON.stringify(after) === JSON.stringify(before)) return;
     const at = nowIso();

@@ -137,10 +137,10 @@ function visibleMembers(db: Reader, viewer: Viewer, comparisonIds: number[]): { 
   return { members, figures };
 }
 
+/** Visibility first, then the version: a hidden comparison is a 404, never a 409 that tells its version. */
 function requireVisibleComparison(tx: Reader, viewer: Viewer, id: number, expectedVersion: number | undefined): Comparison {
-  const row = requireComparison(tx, id, expectedVersion);
   if (!visibleMembers(tx, viewer, [id]).members.has(id)) throw comparisonNotFound(id);
-  return row;
+  return requireComparison(tx, id, expectedVersion);
 }
 
 export function toComparable(figure: Omit<ComparedFigure, 'sentence'>): ComparableFigure {

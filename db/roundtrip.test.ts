@@ -37,7 +37,7 @@ describe('Crosscheck JSONL', () => {
     const first = createArticle(reviewer, { text: SAMPLE, source: 'The National' });
     const second = createArticle(reviewer, { text: 'date 2023-11-23\r\n👍🏽 Kataib Hezbollah said seven of its fighters were killed in Jurf Al Sakhar.', title: 'Second outlet' });
     const actor = tag(first.id, first.text, 'Kataib Hezbollah', 'actor', 2);
-    updateActor(actor.actor!.id, { kind: 'armed_group', aliases: ['KH', 'Kata’ib Hizballah'] }, reviewer.id);
+    updateActor(reviewer, actor.actor!.id, { kind: 'armed_group', aliases: ['KH', 'Kata’ib Hizballah'] });
     const killed = tag(first.id, first.text, 'five of its fighters were killed', 'figure');
     const wounded = tag(first.id, first.text, 'five fighters were wounded', 'figure');
     const claim = tag(first.id, first.text, 'Kataib Hezbollah said five of its fighters were killed in Jurf Al Sakhar', 'claim');

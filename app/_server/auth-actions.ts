@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { signInWithPassword, signOut } from '@/db/accounts';
 import { isAppError } from '@/lib/errors';
+import { safeReturnPath } from '@/lib/navigation/return-path';
 
 export interface SignInState {
   error: string | null;
@@ -17,11 +18,6 @@ const signInForm = z.object({
   next: z.string().max(2000).default('/'),
 });
 
-/** Only paths on this site: a `next` pointing elsewhere would make the sign-in page an open redirect. */
-function safeReturnPath(next: string): string {
-  return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
-}
-
 export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
   const parsed = signInForm.safeParse({ username: form.get('username') ?? '', password: form.get('password') ?? '', next: form.get('next') ?? '/' });
   const username = typeof form.get('username') === 'string' ? String(form.get('username')) : '';
@@ -33,6 +29,7 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     console.error('Sign-in failed unexpectedly', error instanceof Error ? error.message : error);
     return { error: 'Signing in failed on the server. Try again in a moment.', username };
   }
+  // Only paths on this site: a `next` pointing elsewhere would make the sign-in page an open redirect.
   redirect(safeReturnPath(parsed.data.next));
 }
 

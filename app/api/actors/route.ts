@@ -5,6 +5,6 @@ import { createActor, listActors } from '@/db/actors';
 export const GET = handle((_request, _context, viewer) => Response.json({ actors: listActors(viewer) }));
 
 export const POST = handle(async (request, _context, viewer) => {
-  const actor = createActor(await readJson(request, createActorBody), viewer.id);
+  const actor = createActor(viewer, await readJson(request, createActorBody));
   return Response.json({ actor }, { status: 201, headers: { Location: `/api/actors/${actor.id}` } });
 });

@@ -9,5 +9,5 @@ export const GET = handle(async (_request, context: IdContext, viewer) => {
 export const PATCH = handle(async (request, context: IdContext, viewer) => {
   const id = await readId(context, 'actor');
   const { version, ...patch } = await readJson(request, updateActorBody);
-  return Response.json({ actor: updateActor(id, { ...patch, expectedVersion: version }, viewer.id) });
+  return Response.json({ actor: updateActor(viewer, id, { ...patch, expectedVersion: version }) });
 });
