@@ -4,7 +4,7 @@ import { parseDoccano } from './doccano';
 import { articleFromHtml } from './html';
 import type { ExportArticle } from '../export/types';
 import type { ImportedArticle, ImportProblem } from './types';
-import { markdownTitle } from '../text/markdown';
+import { markdownToArticle } from '../text/markdown';
 
 export interface ParsedImport {
   articles: (ImportedArticle & { exported?: ExportArticle })[];
@@ -44,8 +44,13 @@ export function parseImportFile(file: string, bytes: Uint8Array): ParsedImport {
     return isDoccano(text) ? parseDoccano(text, file) : parseCrosscheckJsonl(text, file);
   }
   if (text.trim() === '') return { articles: [], problems: [{ file, line: null, message: 'the file is empty' }] };
-  const title = extension === '.md' ? markdownTitle(text) : undefined;
-  return { articles: [{ text, title, annotations: [], origin: { file, line: null } }], problems: [] };
+  if (extension === '.md') {
+    // Stored as the text a reader sees: no markup, the leading heading as its title.
+    const markdown = markdownToArticle(text);
+    if (markdown.text.trim() === '') return { articles: [], problems: [{ file, line: null, message: 'the Markdown file has no text besides its title' }] };
+    return { articles: [{ text: markdown.text, title: markdown.title, annotations: [], origin: { file, line: null } }], problems: [] };
+  }
+  return { articles: [{ text, annotations: [], origin: { file, line: null } }], problems: [] };
 }
 
 function isDoccano(content: string): boolean {

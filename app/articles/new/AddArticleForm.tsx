@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { callApi, errorMessage } from '@/app/_client/api';
-import { markdownTitle } from '@/lib/text/markdown';
+import { markdownToArticle } from '@/lib/text/markdown';
 import type { Article } from '@/db/schema';
 import { ArticleFields } from '../ArticleFields';
 
@@ -47,8 +47,11 @@ export function AddArticleForm() {
       setProgress({ done: 0, total: files.length, failures });
       for (const [index, file] of files.entries()) {
         try {
-          const text = await file.text();
-          const title = files.length === 1 && fields.title ? fields.title : /\.md$/i.test(file.name) ? markdownTitle(text) : undefined;
+          const raw = await file.text();
+          // A Markdown file is stored as its readable text, its leading heading as the title.
+          const markdown = /\.md$/i.test(file.name) ? markdownToArticle(raw) : null;
+          const text = markdown ? markdown.text : raw;
+          const title = files.length === 1 && fields.title ? fields.title : markdown?.title;
           const { article } = await callApi<{ article: Article }>('POST', '/api/articles', { ...fields, title, text });
           lastId = article.id;
         } catch (caught) {
