@@ -31,55 +31,63 @@ export default async function LibraryPage() {
           <p className="empty">No articles are assigned to you yet. An admin assigns articles to reviewers.</p>
         )
       ) : (
-        <table className="library-table">
-          <caption className="visually-hidden">Articles, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Source</th>
-              <th scope="col">Date</th>
-              <th scope="col" className="number">
-                Words
-              </th>
-              {LABELS.map((label) => (
-                <th key={label} scope="col" className="number">
-                  {LABEL_INFO[label].name}s
+        <>
+          <p className="hint" data-testid="counted-layer">
+            {admin
+              ? 'Claims, actors and figures count the gold layer, the adjudicated result; each reviewer’s own count is beside their progress.'
+              : 'Claims, actors and figures count your own layer.'}
+          </p>
+          <table className="library-table">
+            <caption className="visually-hidden">Articles, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Title</th>
+                <th scope="col">Source</th>
+                <th scope="col">Date</th>
+                <th scope="col" className="number">
+                  Words
                 </th>
-              ))}
-              <th scope="col">{admin ? 'Reviewers' : 'Your progress'}</th>
-              <th scope="col">Last activity</th>
-            </tr>
-          </thead>
-          <tbody>
-            {articles.map((article) => (
-              <tr key={article.id} data-testid="library-row">
-                <th scope="row">
-                  <Link href={`/articles/${article.id}`}>{article.title}</Link>
-                </th>
-                <td>{article.source || '—'}</td>
-                <td>{article.publishedOn ? formatDate(article.publishedOn) : '—'}</td>
-                <td className="number" data-column="words">
-                  {article.wordCount.toLocaleString('en')}
-                </td>
                 {LABELS.map((label) => (
-                  <td key={label} className="number" data-label={label}>
-                    {article.annotationCounts[label]}
-                  </td>
+                  <th key={label} scope="col" className="number">
+                    {LABEL_INFO[label].name}s
+                  </th>
                 ))}
-                <td data-testid="progress">
-                  <ProgressList
-                    progress={admin ? article.progress : article.progress.filter((entry) => entry.reviewerId === viewer.id)}
-                    emptyText={admin ? 'Nobody assigned' : 'Not started'}
-                    showNames={admin}
-                  />
-                </td>
-                <td>
-                  <time dateTime={article.lastActivityAt}>{formatDateTime(article.lastActivityAt)}</time>
-                </td>
+                <th scope="col">{admin ? 'Reviewers' : 'Your progress'}</th>
+                <th scope="col">Last activity</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {articles.map((article) => (
+                <tr key={article.id} data-testid="library-row">
+                  <th scope="row">
+                    <Link href={`/articles/${article.id}`}>{article.title}</Link>
+                  </th>
+                  <td>{article.source || '—'}</td>
+                  <td>{article.publishedOn ? formatDate(article.publishedOn) : '—'}</td>
+                  <td className="number" data-column="words">
+                    {article.wordCount.toLocaleString('en')}
+                  </td>
+                  {LABELS.map((label) => (
+                    <td key={label} className="number" data-label={label}>
+                      {article.annotationCounts[label]}
+                    </td>
+                  ))}
+                  <td data-testid="progress">
+                    <ProgressList
+                      progress={admin ? article.progress : article.progress.filter((entry) => entry.reviewerId === viewer.id)}
+                      emptyText={admin ? 'Nobody assigned' : 'Not started'}
+                      showNames={admin}
+                      showCounts={admin}
+                    />
+                  </td>
+                  <td>
+                    <time dateTime={article.lastActivityAt}>{formatDateTime(article.lastActivityAt)}</time>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
     </div>
   );

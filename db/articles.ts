@@ -6,14 +6,14 @@ import { nowIso } from './clock';
 import { insertArticle, pickMetadata, type ArticleDraft, type ArticleMetadata } from './article-insert';
 import { logChange } from './history-log';
 import type { ArticleSharing } from '../lib/vocabulary';
-import { accessibleArticle, annotationVisibilityCondition, articleAccessCondition, requireAdmin, type Viewer } from './access';
+import { accessibleArticle, articleAccessCondition, isAdmin, requireAdmin, type Viewer } from './access';
 import { progressByArticle, type ArticleProgress } from './assignments';
-import { annotations, articles, history, type Article } from './schema';
+import { annotations, articles, history, reviewers, type Article } from './schema';
 
 export type { ArticleDraft, ArticleMetadata };
 
 export interface ArticleSummary extends ArticleMetadata {
-  /** Counts over the layers the viewer may see. */
+  /** Counts in one layer: gold for admins, their own for reviewers (see countedLayerId). */
   annotationCounts: Record<Label, number>;
   progress: ArticleProgress[];
   /** The latest change to the article or any of its annotations. */
@@ -43,9 +43,22 @@ const metadataColumns = {
 const liveCount = (label: Label) =>
   sql<number>`coalesce(sum(case when ${annotations.label} = ${label} and ${annotations.deletedAt} is null then 1 else 0 end), 0)`;
 
-/** The library: every live article the viewer may open, newest first, with annotation counts and each reviewer's progress. */
+/**
+ * The layer the library counts for a viewer: gold (the team's result) for admins, their own
+ * for reviewers. Summing every layer would count one span once per reviewer who tagged it.
+ */
+export function countedLayerId(viewer: Viewer): number {
+  if (!isAdmin(viewer)) return viewer.id;
+  return getDb().select({ id: reviewers.id }).from(reviewers).where(eq(reviewers.kind, 'gold')).get()?.id ?? viewer.id;
+}
+
+/**
+ * The library: every live article the viewer may open, newest first, with the counted
+ * layer's annotations (see countedLayerId) and each reviewer's progress.
+ */
 export function listArticles(viewer: Viewer): ArticleSummary[] {
   const db = getDb();
+  const layerId = countedLayerId(viewer);
   const lastActivity = db
     .select({ articleId: history.articleId, at: sql<string>`max(${history.at})`.as('last_at') })
     .from(history)
@@ -60,7 +73,7 @@ export function listArticles(viewer: Viewer): ArticleSummary[] {
       lastActivityAt: sql<string | null>`${lastActivity.at}`,
     })
     .from(articles)
-    .leftJoin(annotations, and(eq(annotations.articleId, articles.id), annotationVisibilityCondition(viewer)))
+    .leftJoin(annotations, and(eq(annotations.articleId, articles.id), eq(annotations.reviewerId, layerId)))
     .leftJoin(lastActivity, eq(lastActivity.articleId, articles.id))
     .where(and(isNull(articles.deletedAt), articleAccessCondition(viewer)))
     .groupBy(articles.id)

@@ -1,16 +1,18 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { AppError } from '../lib/errors';
 import type { ProgressStatus } from '../lib/vocabulary';
 import { accessibleArticle, requireAdmin, type Viewer } from './access';
 import { getDb, writeTransaction, type Tx } from './client';
 import { nowIso } from './clock';
-import { assignments, reviewers } from './schema';
+import { annotations, assignments, reviewers } from './schema';
 
 export interface ArticleProgress {
   reviewerId: number;
   username: string;
   displayName: string;
   status: ProgressStatus;
+  /** Live annotations in their layer on the article. */
+  annotationCount: number;
 }
 
 /** Each article's reviewers and how far they are, for the library and the article page. */
@@ -24,6 +26,7 @@ export function progressByArticle(articleIds: readonly number[]): Map<number, Ar
       username: reviewers.username,
       displayName: reviewers.displayName,
       status: assignments.status,
+      annotationCount: sql<number>`(select count(*) from ${annotations} where ${annotations.articleId} = ${assignments.articleId} and ${annotations.reviewerId} = ${assignments.reviewerId} and ${annotations.deletedAt} is null)`,
     })
     .from(assignments)
     .innerJoin(reviewers, eq(reviewers.id, assignments.reviewerId))

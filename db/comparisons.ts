@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, max } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { nameKey } from '../lib/actors/names';
 import { markDisagreements } from '../lib/comparisons/disagreement';
 import { valueSpread } from '../lib/comparisons/spread';
@@ -6,7 +7,7 @@ import { suggestComparisons, suggestionKey, type ComparisonSuggestion } from '..
 import type { ComparableFigure, ComparedField } from '../lib/comparisons/types';
 import { AppError } from '../lib/errors';
 import { sentenceAround } from '../lib/text/sentences';
-import { accessibleArticle, annotationVisibilityCondition, type Viewer } from './access';
+import { accessibleArticle, annotationVisibilityCondition, canWriteLayer, type Viewer } from './access';
 import { loadDetails, type FigureView } from './annotation-details';
 import { getDb, writeTransaction, type Tx } from './client';
 import { nowIso } from './clock';
@@ -39,6 +40,8 @@ export interface ComparedFigure {
 export interface ComparisonSummary extends Omit<Comparison, 'deletedAt'> {
   eventName: string | null;
   createdByName: string;
+  /** The layer's display name ("Gold (adjudicated)" or a reviewer's name). */
+  layerName: string;
   memberCount: number;
   articleCount: number;
   spread: string;
@@ -74,16 +77,17 @@ type Reader = Pick<Tx, 'select'>;
 export type FigureRow = Omit<ComparedFigure, 'sentence'> & { start: number; end: number };
 
 /**
- * Every live figure on a live article (optionally only some), with its details. The
- * article text is not read here: one text per figure row would be megabytes each on a
- * long article; see withSentences.
+ * Every live figure on a live article the viewer may see (optionally only some ids, or
+ * only one layer's), with its details. The article text is not read here: one text per
+ * figure row would be megabytes each on a long article; see withSentences.
  */
-function loadFigures(db: Reader, viewer: Viewer, onlyIds?: number[]): FigureRow[] {
+function loadFigures(db: Reader, viewer: Viewer, onlyIds?: number[], layerId?: number): FigureRow[] {
   if (onlyIds && onlyIds.length === 0) return [];
   const scope = and(
     eq(annotations.label, 'figure'),
     isNull(annotations.deletedAt),
     onlyIds ? inArray(annotations.id, onlyIds) : undefined,
+    layerId === undefined ? undefined : eq(annotations.reviewerId, layerId),
     annotationVisibilityCondition(viewer),
   );
   const rows = db
@@ -121,9 +125,12 @@ function withSentences(db: Reader, figures: FigureRow[]): ComparedFigure[] {
   return figures.map(({ start: _start, end: _end, ...figure }) => ({ ...figure, sentence: sentences.get(figure.annotationId) ?? figure.quote }));
 }
 
-/** Every figure in the library the viewer may see, for choosing one more column of a comparison. */
-export function listFigures(viewer: Viewer): FigureRow[] {
-  return loadFigures(getDb(), viewer);
+/**
+ * Every figure the viewer may see in one layer (a comparison's), for choosing one more
+ * column of a comparison: a comparison never mixes layers.
+ */
+export function listFigures(viewer: Viewer, layerId: number): FigureRow[] {
+  return loadFigures(getDb(), viewer, undefined, layerId);
 }
 
 /**
@@ -174,13 +181,22 @@ function membersOf(db: Reader, comparisonIds: number[]): Map<number, number[]> {
   return result;
 }
 
-function baseRows(db: Reader, id?: number) {
+const layers = alias(reviewers, 'layers');
+
+function baseRows(db: Reader, id?: number, layerId?: number) {
   return db
-    .select({ comparison: comparisons, eventName: events.name, createdByName: reviewers.displayName })
+    .select({ comparison: comparisons, eventName: events.name, createdByName: reviewers.displayName, layerName: layers.displayName })
     .from(comparisons)
     .leftJoin(events, eq(events.id, comparisons.eventId))
     .innerJoin(reviewers, eq(reviewers.id, comparisons.createdBy))
-    .where(and(isNull(comparisons.deletedAt), id === undefined ? undefined : eq(comparisons.id, id)))
+    .innerJoin(layers, eq(layers.id, comparisons.layerId))
+    .where(
+      and(
+        isNull(comparisons.deletedAt),
+        id === undefined ? undefined : eq(comparisons.id, id),
+        layerId === undefined ? undefined : eq(comparisons.layerId, layerId),
+      ),
+    )
     .orderBy(desc(comparisons.updatedAt), desc(comparisons.id))
     .all();
 }
@@ -191,17 +207,22 @@ function summarise(row: ReturnType<typeof baseRows>[number], figures: Omit<Compa
     ...comparison,
     eventName: row.eventName,
     createdByName: row.createdByName,
+    layerName: row.layerName,
     memberCount: figures.length,
     articleCount: new Set(figures.map((figure) => figure.articleId)).size,
     spread: valueSpread(figures.map(toComparable)).text,
   };
 }
 
-/** The Comparisons page: every comparison in the library with its status and the spread of values. */
-export function listComparisons(viewer: Viewer): ComparisonSummary[] {
+/**
+ * The Comparisons page: every comparison the viewer may see (or one layer's) with its
+ * status and the spread of values.
+ */
+export function listComparisons(viewer: Viewer, layerId?: number): ComparisonSummary[] {
   const db = getDb();
-  const { members, figures } = visibleMembers(db, viewer, baseRows(db).map((row) => row.comparison.id));
-  const rows = baseRows(db).filter((row) => members.has(row.comparison.id));
+  const all = baseRows(db, undefined, layerId);
+  const { members, figures } = visibleMembers(db, viewer, all.map((row) => row.comparison.id));
+  const rows = all.filter((row) => members.has(row.comparison.id));
   return rows.map((row) =>
     summarise(
       row,
@@ -221,8 +242,12 @@ export function getComparison(viewer: Viewer, id: number): ComparisonDetail {
   return { ...summarise(row, figures), figures, differs: markDisagreements(figures.map(toComparable)) };
 }
 
-/** Comparisons that hold any of an article's figures, for the article's side panel. */
-export function comparisonsForArticle(viewer: Viewer, articleId: number): { id: number; title: string; status: ComparisonStatus; annotationIds: number[] }[] {
+/** Comparisons that hold any of an article's figures (in every visible layer, or in one), for the article's side panel. */
+export function comparisonsForArticle(
+  viewer: Viewer,
+  articleId: number,
+  layerId?: number,
+): { id: number; title: string; status: ComparisonStatus; annotationIds: number[] }[] {
   const db = getDb();
   accessibleArticle(viewer, articleId);
   const ids = db
@@ -237,7 +262,7 @@ export function comparisonsForArticle(viewer: Viewer, articleId: number): { id: 
   return db
     .select({ id: comparisons.id, title: comparisons.title, status: comparisons.status })
     .from(comparisons)
-    .where(and(inArray(comparisons.id, ids), isNull(comparisons.deletedAt)))
+    .where(and(inArray(comparisons.id, ids), isNull(comparisons.deletedAt), layerId === undefined ? undefined : eq(comparisons.layerId, layerId)))
     .orderBy(asc(comparisons.id))
     .all()
     .filter((comparison) => members.has(comparison.id))
@@ -253,10 +278,11 @@ export function createComparison(viewer: Viewer, draft: ComparisonDraft): Compar
     if (ids.length < 2) {
       throw new AppError('comparison_too_small', 422, 'A comparison needs at least two figures to set side by side.');
     }
+    const layerId = requireWritableLayer(tx, viewer, ids);
     const at = nowIso();
     const row = tx
       .insert(comparisons)
-      .values({ title, eventId: resolveEvent(tx, draft.eventName), createdBy: reviewerId, createdAt: at, updatedAt: at })
+      .values({ title, eventId: resolveEvent(tx, draft.eventName), createdBy: reviewerId, layerId, createdAt: at, updatedAt: at })
       .returning()
       .get();
     ids.forEach((annotationId, position) => tx.insert(comparisonMembers).values({ comparisonId: row.id, annotationId, position }).run());
@@ -294,6 +320,7 @@ export function addComparisonMember(viewer: Viewer, id: number, annotationId: nu
   writeTransaction((tx) => {
     const before = requireVisibleComparison(tx, viewer, id, expectedVersion);
     requireDistinctFigures(tx, viewer, [annotationId]);
+    requireSameLayer(tx, before, annotationId);
     const existing = tx
       .select()
       .from(comparisonMembers)
@@ -340,11 +367,15 @@ export function listEvents(): { id: number; name: string }[] {
   return getDb().select({ id: events.id, name: events.name }).from(events).orderBy(asc(events.name)).all();
 }
 
-/** Figures that look like the same thing counted differently, minus what was dismissed or already compared. */
-export function listSuggestions(viewer: Viewer, articleId?: number): SuggestionView[] {
+/**
+ * Figures of one layer (the viewer's own unless another visible layer is named) that look
+ * like the same thing counted differently, minus what was dismissed or already compared.
+ * One layer only: several reviewers' copies of one span are not a conflict.
+ */
+export function listSuggestions(viewer: Viewer, articleId?: number, layerId: number = viewer.id): SuggestionView[] {
   const db = getDb();
   if (articleId !== undefined) accessibleArticle(viewer, articleId);
-  const figures = loadFigures(db, viewer);
+  const figures = loadFigures(db, viewer, undefined, layerId);
   const dismissed = new Set(db.select({ key: dismissedSuggestions.key }).from(dismissedSuggestions).all().map((row) => row.key));
   const live = baseRows(db).map((row) => row.comparison.id);
   const existing = [...membersOf(db, live).values()];
@@ -416,6 +447,33 @@ function requireDistinctFigures(tx: Reader, viewer: Viewer, annotationIds: numbe
     throw new AppError('figure_unknown', 422, `There is no figure ${missing.join(', ')}: only annotations labelled figure can be compared.`, { missing });
   }
   return annotationIds;
+}
+
+/** The one layer the figures are in, which the viewer must be allowed to change. */
+function requireWritableLayer(tx: Reader, viewer: Viewer, annotationIds: number[]): number {
+  const layerIds = new Set(
+    tx
+      .select({ reviewerId: annotations.reviewerId })
+      .from(annotations)
+      .where(inArray(annotations.id, annotationIds))
+      .all()
+      .map((row) => row.reviewerId),
+  );
+  const [layerId, ...others] = layerIds;
+  if (layerId === undefined || others.length > 0) {
+    throw new AppError('comparison_mixed_layers', 422, 'A comparison holds figures of one layer: these figures belong to different reviewers.');
+  }
+  if (!canWriteLayer(viewer, layerId)) {
+    throw new AppError('comparison_read_only', 403, "These figures are in another reviewer's layer: you can read them but not compare them there.");
+  }
+  return layerId;
+}
+
+function requireSameLayer(tx: Reader, comparison: Comparison, annotationId: number): void {
+  const figure = tx.select({ reviewerId: annotations.reviewerId }).from(annotations).where(eq(annotations.id, annotationId)).get();
+  if (figure?.reviewerId !== comparison.layerId) {
+    throw new AppError('comparison_mixed_layers', 422, `Figure ${annotationId} is in another layer: a comparison holds figures of one layer.`);
+  }
 }
 
 function loadFigureIds(tx: Reader, viewer: Viewer, ids: number[]): Set<number> {

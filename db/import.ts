@@ -264,6 +264,8 @@ function insertExportedComparison(tx: Tx, comparison: ExportComparison, annotati
   }
   const authorId = ensureReviewer(tx, comparison.author);
   const keepId = isFree(tx, 'comparisons', comparison.id);
+  // The comparison lives in the layer its imported figures went into.
+  const layerId = tx.select({ reviewerId: annotations.reviewerId }).from(annotations).where(eq(annotations.id, members[0]!)).get()?.reviewerId ?? authorId;
   const row = tx
     .insert(comparisons)
     .values({
@@ -273,6 +275,7 @@ function insertExportedComparison(tx: Tx, comparison: ExportComparison, annotati
       resolutionNote: comparison.resolutionNote,
       eventId: resolveEvent(tx, comparison.event),
       createdBy: authorId,
+      layerId,
       version: comparison.version,
       createdAt: comparison.createdAt,
       updatedAt: comparison.updatedAt,

@@ -202,20 +202,32 @@ export const events = sqliteTable(
 export type Event = typeof events.$inferSelect;
 
 // Two or more figures, from one article or several, that speak of the same thing.
-export const comparisons = sqliteTable('comparisons', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  title: text('title').notNull(),
-  status: text('status', { enum: COMPARISON_STATUSES }).notNull().default('open'),
-  resolutionNote: text('resolution_note').notNull().default(''),
-  eventId: integer('event_id').references(() => events.id),
-  createdBy: integer('created_by')
-    .notNull()
-    .references(() => reviewers.id),
-  version: integer('version').notNull().default(1),
-  createdAt: text('created_at').notNull(),
-  updatedAt: text('updated_at').notNull(),
-  deletedAt: text('deleted_at'),
-});
+export const comparisons = sqliteTable(
+  'comparisons',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    title: text('title').notNull(),
+    status: text('status', { enum: COMPARISON_STATUSES }).notNull().default('open'),
+    resolutionNote: text('resolution_note').notNull().default(''),
+    eventId: integer('event_id').references(() => events.id),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => reviewers.id),
+    version: integer('version').notNull().default(1),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    deletedAt: text('deleted_at'),
+    // The layer whose figures it compares: suggestions, lists and exports stay within a layer.
+    layerId: integer('layer_id')
+      .notNull()
+      .references(() => reviewers.id),
+    // Curation of a reviewer's comparison: when it was carried into gold (goldCopyId: the gold
+    // comparison) or dropped (goldCopyId null), so it is neither carried nor offered again.
+    curatedAt: text('curated_at'),
+    goldCopyId: integer('gold_copy_id'),
+  },
+  (table) => [index('comparisons_layer_idx').on(table.layerId)],
+);
 export type Comparison = typeof comparisons.$inferSelect;
 
 export const comparisonMembers = sqliteTable(

@@ -293,11 +293,13 @@ test('a pasted article gets its date from a date line and a title from its first
     { quote: 'Kataib Hezbollah', start_offset: 86 },
   ]);
 
+  // The admin's library counts gold (nothing curated yet); the admin's own two spans show by their progress.
   await page.goto('/');
   const row = page.getByTestId('library-row').filter({ hasText: 'The ministry said 12 people' });
-  await expect(row.locator('td[data-label="figure"]')).toHaveText('1');
-  await expect(row.locator('td[data-label="actor"]')).toHaveText('1');
+  await expect(row.locator('td[data-label="figure"]')).toHaveText('0');
+  await expect(row.locator('td[data-label="actor"]')).toHaveText('0');
   await expect(row.locator('td[data-label="claim"]')).toHaveText('0');
+  await expect(row.locator('.progress-chip[data-reviewer="admin"]')).toHaveText('Administrator: In progress · 2 tagged');
 });
 
 test('uploaded .md and .txt files become articles, and details can be edited', async ({ page }) => {

@@ -116,7 +116,11 @@ export const comparisonMemberBody = z.strictObject({ annotationId: id, version: 
 
 export const dismissSuggestionBody = z.strictObject({ annotationIds: z.array(id).max(100) });
 
-export const suggestionsQuery = z.strictObject({ articleId: z.coerce.number().int().positive().optional() });
+export const suggestionsQuery = z.strictObject({
+  articleId: z.coerce.number().int().positive().optional(),
+  /** Which layer's figures to compare: the viewer's own by default. */
+  layer: z.coerce.number().int().positive('layer ids are positive whole numbers').optional(),
+});
 
 export const versionQuery = z.strictObject({
   version: z.coerce.number().int().positive().optional(),

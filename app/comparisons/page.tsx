@@ -25,6 +25,7 @@ export default async function ComparisonsPage() {
             <tr>
               <th scope="col">Title</th>
               <th scope="col">Event</th>
+              <th scope="col">Layer</th>
               <th scope="col">Status</th>
               <th scope="col" className="number">
                 Figures
@@ -43,6 +44,7 @@ export default async function ComparisonsPage() {
                   <Link href={`/comparisons/${comparison.id}`}>{comparison.title}</Link>
                 </th>
                 <td>{comparison.eventName ?? '—'}</td>
+                <td data-column="layer">{comparison.layerName}</td>
                 <td>
                   <span className={`status-tag status-${comparison.status}`}>{comparison.status}</span>
                 </td>

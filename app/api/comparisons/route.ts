@@ -1,8 +1,12 @@
-import { handle, readJson } from '@/app/_server/http';
-import { createComparisonBody } from '@/app/_server/schemas';
+import { handle, readJson, validate } from '@/app/_server/http';
+import { createComparisonBody, layerQuery } from '@/app/_server/schemas';
 import { createComparison, listComparisons } from '@/db/comparisons';
 
-export const GET = handle((_request, _context, viewer) => Response.json({ comparisons: listComparisons(viewer) }));
+/** Every comparison the viewer may see; `?layer=ID` keeps one layer's. */
+export const GET = handle((request, _context, viewer) => {
+  const { layer } = validate(layerQuery, Object.fromEntries(new URL(request.url).searchParams));
+  return Response.json({ comparisons: listComparisons(viewer, layer) });
+});
 
 export const POST = handle(async (request, _context, viewer) => {
   const comparison = createComparison(viewer, await readJson(request, createComparisonBody));

@@ -27,7 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ComparisonPage({ params }: Props) {
   const { viewer, comparison } = await load(params);
   const members = new Set(comparison.figures.map((figure) => figure.annotationId));
-  const candidates = listFigures(viewer)
+  const candidates = listFigures(viewer, comparison.layerId)
     .filter((figure) => !members.has(figure.annotationId))
     .map(({ annotationId, articleTitle, quote }) => ({ annotationId, articleTitle, quote }));
   return (

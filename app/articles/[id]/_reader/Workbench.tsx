@@ -135,7 +135,7 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
     .join(',');
   useEffect(() => {
     let cancelled = false;
-    callApi<{ suggestions: SuggestionView[] }>('GET', `/api/suggestions?articleId=${articleId}`)
+    callApi<{ suggestions: SuggestionView[] }>('GET', `/api/suggestions?articleId=${articleId}&layer=${layer.id}`)
       .then(({ suggestions: list }) => {
         if (!cancelled) setSuggestions(list);
       })
@@ -143,7 +143,7 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
     return () => {
       cancelled = true;
     };
-  }, [articleId, figureSignature, report]);
+  }, [articleId, figureSignature, layer.id, report]);
 
   // The annotations are fetched, not rendered into the page: thousands of them would make the
   // HTML several times larger than the article, and a page restored from the router's cache
@@ -152,7 +152,7 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
     let cancelled = false;
     Promise.all([
       callApi<{ annotations: AnnotationView[] }>('GET', `/api/articles/${articleId}/annotations?layer=${layer.id}`),
-      callApi<{ comparisons: ArticleComparison[] }>('GET', `/api/articles/${articleId}/comparisons`),
+      callApi<{ comparisons: ArticleComparison[] }>('GET', `/api/articles/${articleId}/comparisons?layer=${layer.id}`),
     ])
       .then(([fresh, compared]) => {
         if (cancelled) return;

@@ -1,7 +1,9 @@
-import { handle, readId, type IdContext } from '@/app/_server/http';
+import { handle, readId, validate, type IdContext } from '@/app/_server/http';
+import { layerQuery } from '@/app/_server/schemas';
 import { comparisonsForArticle } from '@/db/comparisons';
 
-/** The comparisons holding any of this article's figures. */
-export const GET = handle(async (_request, context: IdContext, viewer) => {
-  return Response.json({ comparisons: comparisonsForArticle(viewer, await readId(context, 'article')) });
+/** The comparisons holding any of this article's figures; `?layer=ID` keeps one layer's. */
+export const GET = handle(async (request, context: IdContext, viewer) => {
+  const { layer } = validate(layerQuery, Object.fromEntries(new URL(request.url).searchParams));
+  return Response.json({ comparisons: comparisonsForArticle(viewer, await readId(context, 'article'), layer) });
 });
