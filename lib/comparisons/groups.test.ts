@@ -80,3 +80,40 @@ describe('relatedGroups', () => {
     expect(relatedGroups([A])).toEqual([]);
   });
 });
+
+describe('relatedGroups never joins two incidents', () => {
+  // The sample article as the figure reader reads it: A is dated early on Wednesday, and the
+  // militant killed late on Monday at an airbase west of Baghdad is another incident.
+  const wednesday = { ...A, time: 'early on Wednesday' };
+  const militant = figure({ annotationId: 5, min: 1, counted: 'Iran-backed militant', time: 'Late on Monday' });
+  const militantAtAirbase = { ...militant, place: 'an airbase west of Baghdad' };
+
+  it('keeps the militant killed on Monday out of the Wednesday casualties', () => {
+    expect(ids(relatedGroups([wednesday, B, C, D, militant]))).toEqual([[1, 2, 3]]);
+    expect(ids(relatedGroups([militant, C, D, B, wednesday]))).toEqual([[1, 2, 3]]);
+  });
+
+  it('keeps a figure at an airbase west of Baghdad apart from Jurf Al Sakhar', () => {
+    expect(ids(relatedGroups([wednesday, B, C, D, militantAtAirbase]))).toEqual([[1, 2, 3]]);
+    // Without a time it still differs from Jurf Al Sakhar, though it lies within Iraq.
+    expect(ids(relatedGroups([B, { ...militantAtAirbase, time: null }]))).toEqual([]);
+  });
+
+  it('groups a place with a place it lies within', () => {
+    // Jurf Al Sakhar lies within Iraq: A and B join directly.
+    expect(ids(relatedGroups([A, B]))).toEqual([[1, 2]]);
+    const wednesdayAtJurf = { ...B, time: 'Wednesday' };
+    expect(ids(relatedGroups([wednesday, wednesdayAtJurf]))).toEqual([[1, 2]]);
+  });
+
+  it('does not bridge two places through a figure that states none', () => {
+    const anbar = figure({ annotationId: 6, counted: 'fighters', place: 'Anbar province' });
+    expect(ids(relatedGroups([B, C, anbar]))).toEqual([[2, 3]]);
+  });
+
+  it('does not bridge two days through a figure that states none', () => {
+    const monday = figure({ annotationId: 7, counted: 'fighters', time: 'Monday' });
+    const tuesday = figure({ annotationId: 8, counted: 'fighters', time: 'Tuesday' });
+    expect(ids(relatedGroups([monday, C, tuesday]))).toEqual([[3, 7]]);
+  });
+});

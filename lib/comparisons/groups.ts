@@ -1,6 +1,7 @@
 import { normaliseCounted, normalisePlace, textKey } from './normalise';
 import type { ComparableFigure } from './types';
 import { UnionFind } from './union-find';
+import { parsePlace, parseTime, placeRelation, timeRelation, type ParsedPlace, type ParsedTime } from './where-when';
 
 /*
  * Which figures are about the same thing, so that a disagreement among
@@ -26,22 +27,35 @@ import { UnionFind } from './union-find';
  *
  * Groups span articles through place: the same event reported by two
  * outlets is the main case for a comparison.
+ *
+ * A group never joins two incidents: figures whose stated places differ
+ * (neither lies within the other, see where-when.ts) or whose stated times
+ * differ are never in one group, even through a figure that states neither.
+ * "One militant killed late on Monday" and "five fighters killed early on
+ * Wednesday" count the same kind of people in one article, yet are two events.
  */
+
+// Past this many incompatible sub-groups under one key, a figure is left out of that key's
+// grouping: it keeps grouping near-linear even when thousands of figures share a key.
+const MAX_HUBS_PER_KEY = 16;
 
 /** Figures in groups of two or more related figures, each group in ascending annotation id. */
 export function relatedGroups(figures: readonly ComparableFigure[]): ComparableFigure[][] {
   // One figure per annotation: a figure is never related to itself.
   const byId = new Map<number, ComparableFigure>();
   for (const figure of figures) if (!byId.has(figure.annotationId)) byId.set(figure.annotationId, figure);
-  const unique = [...byId.values()];
-  const sets = new UnionFind(unique.length);
+  // The figures that say most about where and when go first: they anchor a group, and a
+  // figure that says nothing joins the first group it fits. Sorting makes the result
+  // independent of the order the figures came in.
+  const unique = [...byId.values()].sort((a, b) => contextCount(b) - contextCount(a) || a.annotationId - b.annotationId);
+  const sets = new IncidentSets(unique);
 
-  // Bucketing by key relates every pair sharing it at the cost of one union per figure.
-  const firstByKey = new Map<string, number>();
+  // Bucketing by key relates every pair sharing it at the cost of a few unions per figure.
+  const hubsByKey = new Map<string, number[]>();
   const joinOnKey = (key: string, i: number) => {
-    const first = firstByKey.get(key);
-    if (first === undefined) firstByKey.set(key, i);
-    else sets.union(first, i);
+    const hubs = hubsByKey.get(key);
+    if (hubs === undefined) hubsByKey.set(key, [i]);
+    else if (!hubs.some((hub) => sets.tryUnion(hub, i)) && hubs.length < MAX_HUBS_PER_KEY) hubs.push(i);
   };
   const byPlace = new Map<string, { uncounted: number[]; counted: number[] }>();
   unique.forEach((figure, i) => {
@@ -57,13 +71,14 @@ export function relatedGroups(figures: readonly ComparableFigure[]): ComparableF
     (counted === null ? bucket.uncounted : bucket.counted).push(i);
   });
 
-  // Within a bucket every figure is related to each uncounted one, so
-  // joining all of them to the first uncounted figure gives the same groups.
+  // Within a bucket every figure is related to each uncounted one; the uncounted figures
+  // are the hubs the others join.
   for (const { uncounted, counted } of byPlace.values()) {
-    const hub = uncounted[0];
-    if (hub === undefined) continue;
-    for (const i of uncounted) sets.union(hub, i);
-    for (const i of counted) sets.union(hub, i);
+    const hubs: number[] = [];
+    for (const i of uncounted) {
+      if (!hubs.some((hub) => sets.tryUnion(hub, i)) && hubs.length < MAX_HUBS_PER_KEY) hubs.push(i);
+    }
+    for (const i of counted) hubs.some((hub) => sets.tryUnion(hub, i));
   }
 
   const groups = new Map<number, ComparableFigure[]>();
@@ -75,5 +90,67 @@ export function relatedGroups(figures: readonly ComparableFigure[]): ComparableF
   });
   return [...groups.values()]
     .filter((group) => group.length > 1)
-    .map((group) => group.sort((a, b) => a.annotationId - b.annotationId));
+    .map((group) => group.sort((a, b) => a.annotationId - b.annotationId))
+    .sort((a, b) => (a[0]?.annotationId ?? 0) - (b[0]?.annotationId ?? 0));
+}
+
+function contextCount(figure: ComparableFigure): number {
+  return (textKey(figure.place) === null ? 0 : 1) + (textKey(figure.time) === null ? 0 : 1);
+}
+
+/**
+ * Disjoint sets of figures that refuse a union joining two incidents: each set keeps the
+ * distinct places and times its figures state, and two sets join only when every place
+ * of one agrees with every place of the other (equal, or one within the other), and the
+ * same for times.
+ */
+class IncidentSets {
+  private readonly sets: UnionFind;
+  private readonly places = new Map<number, ParsedPlace[]>();
+  private readonly times = new Map<number, ParsedTime[]>();
+
+  constructor(figures: readonly ComparableFigure[]) {
+    this.sets = new UnionFind(figures.length);
+    const placeCache = new Map<string, ParsedPlace>();
+    const timeCache = new Map<string, ParsedTime>();
+    figures.forEach((figure, i) => {
+      const place = normalisePlace(figure.place);
+      if (place !== null) {
+        if (!placeCache.has(place)) placeCache.set(place, parsePlace(place));
+        this.places.set(i, [placeCache.get(place) as ParsedPlace]);
+      }
+      const time = textKey(figure.time);
+      if (time !== null) {
+        if (!timeCache.has(time)) timeCache.set(time, parseTime(time));
+        this.times.set(i, [timeCache.get(time) as ParsedTime]);
+      }
+    });
+  }
+
+  find(i: number): number {
+    return this.sets.find(i);
+  }
+
+  /** Joins the sets of a and b unless that would join two incidents; whether they are now one. */
+  tryUnion(a: number, b: number): boolean {
+    const rootA = this.sets.find(a);
+    const rootB = this.sets.find(b);
+    if (rootA === rootB) return true;
+    const placesA = this.places.get(rootA) ?? [];
+    const placesB = this.places.get(rootB) ?? [];
+    const timesA = this.times.get(rootA) ?? [];
+    const timesB = this.times.get(rootB) ?? [];
+    if (placesA.some((p) => placesB.some((q) => placeRelation(p, q) === 'differs'))) return false;
+    if (timesA.some((p) => timesB.some((q) => timeRelation(p, q) === 'differs'))) return false;
+    this.sets.union(rootA, rootB);
+    const root = this.sets.find(rootA);
+    this.places.set(root, distinct([...placesA, ...placesB]));
+    this.times.set(root, distinct([...timesA, ...timesB]));
+    return true;
+  }
+}
+
+// The parsed values are shared per text (see the caches), so identity is sameness.
+function distinct<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
 }

@@ -16,7 +16,7 @@ function list(items: readonly string[]): string {
   return `${items.slice(0, LISTED).join(', ')} and ${items.length - LISTED} more`;
 }
 
-function pluralise(noun: string): string {
+export function pluralise(noun: string): string {
   if (/man$/.test(noun)) return `${noun.slice(0, -3)}men`;
   if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;
   if (/(?:s|sh|ch|x|z)$/.test(noun)) return `${noun}es`;

@@ -62,6 +62,7 @@ describe('suggestComparisons on the sample article', () => {
         key: '11-12-13',
         annotationIds: [11, 12, 13],
         reason: '3 figures count fighters with different categories: killed, wounded',
+        title: 'Fighters killed or wounded, Jurf Al Sakhar',
       },
     ]);
   });
@@ -101,7 +102,7 @@ describe('suggestComparisons', () => {
     const here = figure({ annotationId: 1, articleId: 1, min: 3, counted: 'civilians', place: 'Mosul' });
     const there = figure({ annotationId: 2, articleId: 2, min: 9, counted: 'residents', place: 'Mosul' });
     expect(suggestComparisons([here, there], NO_HISTORY)).toEqual([
-      { key: '1-2', annotationIds: [1, 2], reason: 'Both count civilians, but one says 3 and the other 9' },
+      { key: '1-2', annotationIds: [1, 2], reason: 'Both count civilians, but one says 3 and the other 9', title: 'Civilians killed, Mosul' },
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { conflicts, markDisagreements } from './disagreement';
 import { relatedGroups } from './groups';
 import { describeConflict } from './reason';
+import { proposeTitle } from './title';
 import type { ComparableFigure } from './types';
 
 /*
@@ -13,7 +14,10 @@ import type { ComparableFigure } from './types';
 export interface ComparisonSuggestion {
   key: string;
   annotationIds: number[];
+  // Why it is suggested, one line for the reviewer to judge it.
   reason: string;
+  // The title a comparison made from it is offered (see title.ts).
+  title: string;
 }
 
 export interface SuggestOptions {
@@ -63,7 +67,7 @@ export function suggestComparisons(
     const annotationIds = group.map((f) => f.annotationId);
     const key = suggestionKey(annotationIds);
     if (options.dismissed.has(key) || covered(annotationIds)) continue;
-    suggestions.push({ key, annotationIds, reason: describeConflict(group, marks) });
+    suggestions.push({ key, annotationIds, reason: describeConflict(group, marks), title: proposeTitle(group) });
   }
   // Biggest disagreements first; the smallest id breaks ties so the order is stable.
   return suggestions.sort(
