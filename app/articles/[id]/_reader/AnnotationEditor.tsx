@@ -47,9 +47,8 @@ export function AnnotationEditor({ annotation, actors, categories, onUpdate, onD
         </select>
       </div>
       {annotation.figure && (
-        // Keyed by version: after a save or an undo the fields show what is stored.
         <FigureFields
-          key={annotation.version}
+          annotationId={annotation.id}
           figure={annotation.figure}
           actors={actors}
           categories={categories}

@@ -2,11 +2,13 @@
 
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { callApi, errorMessage } from '@/app/_client/api';
+import { sameFields } from '@/lib/editing/drafts';
 import { LABEL_INFO, labelForShortcut, type Label } from '@/lib/labels';
 import type { ActorSummary } from '@/db/actors';
 import type { SuggestionView } from '@/db/comparisons';
 import { AnnotationPanel, type LabelFilter } from './AnnotationPanel';
 import { ComparePanel, type ArticleComparison } from './ComparePanel';
+import { FigureDraftContext, type FigureDraft, type FigureDraftStore } from './figure-drafts';
 import { FLASH_HIGHLIGHT, SELECTED_HIGHLIGHT, clearAllHighlights, paintAnnotations, paintSingle } from './highlights';
 import { Legend } from './Legend';
 import { Reader } from './Reader';
@@ -113,6 +115,33 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
     latest.current = latest.current.filter((a) => a.id !== id);
     setAnnotations(latest.current);
     setSelectedId((selected) => (selected === id ? null : selected));
+  }, []);
+
+  // Figure edits not saved yet (see figure-drafts.tsx): they outlive the form, warn before the
+  // page is left, and keep the status bar from calling an annotation "Saved" while they wait.
+  const figureDrafts = useRef(new Map<number, FigureDraft>());
+  const draftStore = useMemo<FigureDraftStore>(
+    () => ({
+      get: (id) => figureDrafts.current.get(id),
+      put: (id, draft) => {
+        if (draft) figureDrafts.current.set(id, draft);
+        else figureDrafts.current.delete(id);
+      },
+      reportUnsaved: (id, error) => {
+        const annotation = current(id);
+        const what = annotation ? describe(annotation) : 'The figure';
+        setStatus({ kind: 'error', text: `${what}: the figure change is not saved. ${error} Fix it or discard the change.` });
+      },
+    }),
+    [current],
+  );
+  useEffect(() => {
+    function warnBeforeLeaving(event: BeforeUnloadEvent) {
+      const unsaved = [...figureDrafts.current.values()].some((entry) => entry.error !== null || !entry.sent || !sameFields(entry.draft, entry.sent));
+      if (unsaved) event.preventDefault();
+    }
+    window.addEventListener('beforeunload', warnBeforeLeaving);
+    return () => window.removeEventListener('beforeunload', warnBeforeLeaving);
   }, []);
 
   const run = useCallback(
@@ -229,7 +258,12 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
             before: restoringChange(before),
             description: `the change to ${describe(before)}`,
           });
-          setStatus({ kind: 'info', text: `Saved ${describe(updated)}.` });
+          const unsavedFigure = figureDrafts.current.get(id)?.error;
+          setStatus(
+            unsavedFigure
+              ? { kind: 'error', text: `Saved ${describe(updated)}, but not its figure change: ${unsavedFigure}` }
+              : { kind: 'info', text: `Saved ${describe(updated)}.` },
+          );
         }
       }),
     [current, pushUndo, refreshActors, replace, run],
@@ -378,6 +412,7 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
 
 
   return (
+    <FigureDraftContext.Provider value={draftStore}>
     <div className="workbench">
       <div className="reader-column">
         <Legend snapToWords={snapToWords} onSnapChange={changeSnapToWords} />
@@ -429,5 +464,6 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
       </AnnotationPanel>
       <StatusBar status={status} canUndo={undoStack.length > 0} undoLabel={undoStack.at(-1)?.description} onUndo={undo} onDismiss={() => setStatus(null)} />
     </div>
+    </FigureDraftContext.Provider>
   );
 }
