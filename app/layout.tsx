@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { SiteMenu } from './_client/SiteMenu';
 import { signOutAction } from './_server/auth-actions';
 import { optionalViewer } from './_server/session';
 import './globals.css';
@@ -23,7 +24,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             Crosscheck
           </Link>
           {viewer && (
-            <>
+            <SiteMenu>
               <nav aria-label="Main">
                 <Link href="/">Library</Link>
                 <Link href="/comparisons">Comparisons</Link>
@@ -33,6 +34,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 {admin && <Link href="/import">Import</Link>}
                 <Link href="/export">Export</Link>
                 {admin && <Link href="/reviewers">Reviewers</Link>}
+                {admin && <Link href="/categories">Categories</Link>}
               </nav>
               <div className="account">
                 <Link href="/profile" data-testid="signed-in-as">
@@ -43,7 +45,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                   <button type="submit">Sign out</button>
                 </form>
               </div>
-            </>
+            </SiteMenu>
           )}
         </header>
         <main id="main">{children}</main>

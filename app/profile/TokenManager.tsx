@@ -12,6 +12,17 @@ export function TokenManager({ initial }: { initial: ApiTokenSummary[] }) {
   const [name, setName] = useState('');
   const [created, setCreated] = useState<string | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
+  const [copyStatus, setCopyStatus] = useState('');
+
+  async function copyCreated(token: string) {
+    try {
+      await navigator.clipboard.writeText(token);
+      setCopyStatus('Copied');
+    } catch {
+      // No clipboard (an insecure origin, or permission refused): the field stays selectable.
+      setCopyStatus('Could not copy: select the token and copy it by hand.');
+    }
+  }
 
   async function create() {
     setMessage(null);
@@ -19,6 +30,7 @@ export function TokenManager({ initial }: { initial: ApiTokenSummary[] }) {
       const result = await callApi<{ token: string; summary: ApiTokenSummary }>('POST', '/api/tokens', { name });
       setTokens((list) => [result.summary, ...list]);
       setCreated(result.token);
+      setCopyStatus('');
       setName('');
       setMessage({ kind: 'info', text: `Created “${result.summary.name}”. Copy it now: it is not shown again.` });
     } catch (error) {
@@ -56,6 +68,12 @@ export function TokenManager({ initial }: { initial: ApiTokenSummary[] }) {
         <p className="new-token">
           <label htmlFor={`${id}-created`}>New token</label>
           <input id={`${id}-created`} readOnly value={created} data-testid="new-token" onFocus={(event) => event.currentTarget.select()} />
+          <button type="button" onClick={() => void copyCreated(created)}>
+            Copy
+          </button>
+          <span role="status" className="copy-status">
+            {copyStatus}
+          </span>
         </p>
       )}
       <FormMessage message={message} />

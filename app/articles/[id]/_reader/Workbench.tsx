@@ -12,11 +12,14 @@ import { FigureDraftContext, type FigureDraft, type FigureDraftStore } from './f
 import { FLASH_HIGHLIGHT, SELECTED_HIGHLIGHT, clearAllHighlights, paintAnnotations, paintSingle } from './highlights';
 import { Legend } from './Legend';
 import { Reader } from './Reader';
+import { ReaderTabs } from './ReaderTabs';
 import { SelectionToolbar } from './SelectionToolbar';
 import { StatusBar, type Status } from './StatusBar';
+import { TouchTagBar } from './TouchTagBar';
 import { TextMap } from './text-map';
 import { restoringChange, type ActorRef, type AnnotationChange, type AnnotationView, type UndoEntry } from './types';
 import { usePendingSelection } from './use-pending-selection';
+import { useNarrowView } from './use-narrow-view';
 import { useReaderKeyboard } from './use-reader-keyboard';
 import { announceLayerCount } from '../layer-count-event';
 
@@ -315,8 +318,10 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
     const range = mapRef.current?.range(annotation.start, annotation.end);
     if (!range) return;
     const rect = range.getBoundingClientRect();
+    // The text is hidden while a narrow screen shows the panel (ReaderTabs): nothing to scroll to.
+    const hidden = rect.width === 0 && rect.height === 0;
     const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: reduceMotion ? 'instant' : 'smooth' });
+    if (!hidden) window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: reduceMotion ? 'instant' : 'smooth' });
     paintSingle(FLASH_HIGHLIGHT, mapRef.current, annotation, 12);
     readerRef.current?.setAttribute('data-flashing', String(annotation.id));
     window.clearTimeout(flashTimer.current);
@@ -376,6 +381,9 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
     [selectedId, showAnnotation, visible],
   );
 
+  const workbenchRef = useRef<HTMLDivElement>(null);
+  const narrow = useNarrowView(workbenchRef, selected, scrollToAnnotation);
+
   const caret = useReaderKeyboard(readerRef, mapRef, selected);
 
   useEffect(() => {
@@ -413,7 +421,8 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
 
   return (
     <FigureDraftContext.Provider value={draftStore}>
-    <div className="workbench">
+    <div className="workbench" ref={workbenchRef} data-view={narrow.view}>
+      <ReaderTabs view={narrow.view} onChange={narrow.changeView} annotationCount={annotations.length} />
       <div className="reader-column">
         <Legend snapToWords={snapToWords} onSnapChange={changeSnapToWords} />
         <div className="reader-frame">
@@ -432,6 +441,7 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
           {pending && layer.writable && (
             <SelectionToolbar readerRef={readerRef} mapRef={mapRef} span={pending} onTag={tag} />
           )}
+          {pending && layer.writable && <TouchTagBar onTag={tag} />}
         </div>
       </div>
       <AnnotationPanel
