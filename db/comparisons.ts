@@ -71,7 +71,7 @@ export interface SuggestionView extends ComparisonSuggestion {
   figures: ComparedFigure[];
 }
 
-type Reader = Pick<Tx, 'select'>;
+export type Reader = Pick<Tx, 'select'>;
 
 /** A figure as loaded for comparing: its details and where it sits, without its sentence. */
 export type FigureRow = Omit<ComparedFigure, 'sentence'> & { start: number; end: number };
@@ -81,7 +81,7 @@ export type FigureRow = Omit<ComparedFigure, 'sentence'> & { start: number; end:
  * only one layer's), with its details. The article text is not read here: one text per
  * figure row would be megabytes each on a long article; see withSentences.
  */
-function loadFigures(db: Reader, viewer: Viewer, onlyIds?: number[], layerId?: number): FigureRow[] {
+export function loadFigures(db: Reader, viewer: Viewer, onlyIds?: number[], layerId?: number): FigureRow[] {
   if (onlyIds && onlyIds.length === 0) return [];
   const scope = and(
     eq(annotations.label, 'figure'),

@@ -196,10 +196,36 @@ export const events = sqliteTable(
     name: text('name').notNull(),
     nameKey: text('name_key').notNull(),
     createdAt: text('created_at').notNull(),
+    // An event is also an incident record (issue 13): when and where it happened, as the desk states it.
+    startsOn: text('starts_on'),
+    endsOn: text('ends_on'),
+    place: text('place'),
+    version: integer('version').notNull().default(1),
+    updatedAt: text('updated_at'),
   },
   (table) => [uniqueIndex('events_name_key_unique').on(table.nameKey)],
 );
 export type Event = typeof events.$inferSelect;
+
+// Figures added to an incident one by one (from the reader's panel or the finder); figures of
+// the incident's comparisons belong to it as well, without a row here.
+export const eventFigures = sqliteTable(
+  'event_figures',
+  {
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id),
+    annotationId: integer('annotation_id')
+      .notNull()
+      .references(() => annotations.id),
+    addedBy: integer('added_by')
+      .notNull()
+      .references(() => reviewers.id),
+    addedAt: text('added_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.eventId, table.annotationId] }), index('event_figures_annotation_idx').on(table.annotationId)],
+);
+export type EventFigure = typeof eventFigures.$inferSelect;
 
 // Two or more figures, from one article or several, that speak of the same thing.
 export const comparisons = sqliteTable(
