@@ -363,7 +363,8 @@ export function deleteComparison(viewer: Viewer, id: number): void {
   });
 }
 
-export function listEvents(): { id: number; name: string }[] {
+/** Event names for the comparison form's suggestions: library-wide names, readable by anyone signed in. */
+export function listEvents(_viewer: Viewer): { id: number; name: string }[] {
   return getDb().select({ id: events.id, name: events.name }).from(events).orderBy(asc(events.name)).all();
 }
 

@@ -105,7 +105,7 @@ export async function readId(context: { params: Promise<{ id: string }> }, what:
   return parseId((await context.params).id, what);
 }
 
-type Resource = 'article' | 'annotation' | 'actor' | 'comparison' | 'figure' | 'reviewer' | 'api token';
+type Resource = 'article' | 'annotation' | 'actor' | 'comparison' | 'figure' | 'incident' | 'reviewer' | 'api token';
 
 export function parseId(id: string, what: Resource): number {
   if (!/^[1-9]\d{0,15}$/.test(id)) {

@@ -147,3 +147,28 @@ export const updateReviewerBody = z
   .strictObject({ disabled: z.boolean().optional(), password: password.optional() })
   .refine((body) => body.disabled !== undefined || body.password !== undefined, 'send disabled or password');
 export const createTokenBody = z.strictObject({ name: z.string().trim().min(1, 'give the token a name').max(100) });
+
+const incidentDate = isoDate.nullable().optional();
+const incidentPlace = z.string().max(300).nullable().optional();
+
+export const createIncidentBody = z.strictObject({
+  name: z.string().trim().min(1, 'give the incident a name').max(300),
+  startsOn: incidentDate,
+  endsOn: incidentDate,
+  place: incidentPlace,
+});
+
+export const updateIncidentBody = z.strictObject({
+  name: z.string().max(300).optional(),
+  startsOn: incidentDate,
+  endsOn: incidentDate,
+  place: incidentPlace,
+  version: z.int().positive().optional(),
+});
+
+export const incidentFigureBody = z.strictObject({ annotationId: id });
+
+export const incidentExportQuery = z.strictObject({
+  format: z.enum(['csv', 'json'], { error: 'format must be csv or json' }),
+  layer: z.coerce.number().int().positive('layer ids are positive whole numbers').optional(),
+});

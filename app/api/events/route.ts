@@ -1,4 +1,15 @@
-import { handle } from '@/app/_server/http';
-import { listEvents } from '@/db/comparisons';
+import { handle, readJson, validate } from '@/app/_server/http';
+import { createIncidentBody, layerQuery } from '@/app/_server/schemas';
+import { createIncident, listIncidents } from '@/db/incidents';
 
-export const GET = handle(() => Response.json({ events: listEvents() }));
+/** Every incident (event) with its figure counts and ranges in one layer (`?layer=ID`; gold for admins, one's own for reviewers). */
+export const GET = handle((request, _context, viewer) => {
+  const { layer } = validate(layerQuery, Object.fromEntries(new URL(request.url).searchParams));
+  return Response.json({ events: listIncidents(viewer, layer) });
+});
+
+/** Creates an incident, or returns the one already called that (names ignore case and spacing). */
+export const POST = handle(async (request, _context, viewer) => {
+  const draft = await readJson(request, createIncidentBody);
+  return Response.json(createIncident(viewer, draft), { status: 201 });
+});

@@ -64,7 +64,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         text={article.text}
         initialActors={listActors(viewer).map(({ id, canonicalName }) => ({ id, canonicalName }))}
         categories={listCategories()}
-        events={listEvents().map((event) => event.name)}
+        events={listEvents(viewer).map((event) => event.name)}
         initialSelectedId={Number.isInteger(requested) && requested > 0 ? requested : null}
         layer={{ id: shown.reviewerId, name: shown.displayName, writable: shown.writable }}
       />

@@ -32,7 +32,7 @@ export default async function ComparisonPage({ params }: Props) {
     .map(({ annotationId, articleTitle, quote }) => ({ annotationId, articleTitle, quote }));
   return (
     <div className="page">
-      <ComparisonView comparison={comparison} candidates={candidates} events={listEvents().map((event) => event.name)} />
+      <ComparisonView comparison={comparison} candidates={candidates} events={listEvents(viewer).map((event) => event.name)} />
     </div>
   );
 }

@@ -1,0 +1,16 @@
+import { handle, readId, readJson, validate, type IdContext } from '@/app/_server/http';
+import { layerQuery, updateIncidentBody } from '@/app/_server/schemas';
+import { getIncident, updateIncident } from '@/db/incidents';
+
+/** `{ event, categories: [{ category, min, max, figures }], timeline, layers, comparisons }` in one layer (`?layer=ID`). */
+export const GET = handle(async (request, context: IdContext, viewer) => {
+  const id = await readId(context, 'incident');
+  const { layer } = validate(layerQuery, Object.fromEntries(new URL(request.url).searchParams));
+  return Response.json(getIncident(viewer, id, layer));
+});
+
+export const PATCH = handle(async (request, context: IdContext, viewer) => {
+  const id = await readId(context, 'incident');
+  const { version, ...patch } = await readJson(request, updateIncidentBody);
+  return Response.json(updateIncident(viewer, id, { ...patch, expectedVersion: version }));
+});
