@@ -5,6 +5,7 @@ import { AppError } from '../lib/errors';
 import type { Role } from '../lib/vocabulary';
 import { requireAdmin, type Viewer } from './access';
 import { getAuth, MIN_PASSWORD_LENGTH, placeholderEmail } from './auth';
+import { revokeAllApiTokens } from './api-tokens';
 import { getDb, writeTransaction } from './client';
 import { nowIso } from './clock';
 import { reviewers, type Reviewer } from './schema';
@@ -123,19 +124,20 @@ function personAccount(id: number): Reviewer {
   return row;
 }
 
-/** Disabling ends the account's sessions at once; its layer and history stay. */
+/** Disabling ends the account's sessions and revokes its API tokens at once; its layer and history stay. */
 export async function setReviewerDisabled(viewer: Viewer, reviewerId: number, disabled: boolean): Promise<ReviewerAccount> {
   requireAdmin(viewer);
   const target = personAccount(reviewerId);
   if (target.id === viewer.id && disabled) throw new AppError('cannot_disable_self', 409, 'You cannot disable your own account.');
-  const row = writeTransaction((tx) =>
-    tx
+  const row = writeTransaction((tx) => {
+    if (disabled) revokeAllApiTokens(tx, target.id);
+    return tx
       .update(reviewers)
       .set({ disabledAt: disabled ? nowIso() : null })
       .where(eq(reviewers.id, target.id))
       .returning()
-      .get(),
-  );
+      .get();
+  });
   if (disabled && target.authUserId) await (await getAuth().$context).internalAdapter.deleteUserSessions(target.authUserId);
   return toAccount(row);
 }
@@ -145,6 +147,8 @@ export async function resetReviewerPassword(viewer: Viewer, reviewerId: number, 
   checkPassword(password);
   const target = personAccount(reviewerId);
   const context = await getAuth().$context;
+  // A new password means whoever knew the old one loses access: their API tokens too.
+  writeTransaction((tx) => revokeAllApiTokens(tx, target.id));
   if (!target.authUserId) {
     const authUserId = await createAuthUser(target.username, target.displayName, password);
     writeTransaction((tx) => tx.update(reviewers).set({ authUserId }).where(eq(reviewers.id, target.id)).run());

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { AppError } from '../lib/errors';
 import type { Viewer } from './access';
-import { getDb, writeTransaction } from './client';
+import { getDb, writeTransaction, type Tx } from './client';
 import { nowIso } from './clock';
 import { apiTokens, reviewers } from './schema';
 
@@ -45,6 +45,18 @@ export function createApiToken(viewer: Viewer, name: string): { token: string; s
       .get(),
   );
   return { token, summary: { id: row.id, name: row.name, hint: row.hint, createdAt: row.createdAt, lastUsedAt: null } };
+}
+
+/**
+ * Revokes every live token of an account, for the admin actions that end its access
+ * (disabling it, setting a new password): the caller has checked the admin. Revoked stays
+ * revoked, so enabling the account again does not bring old tokens back.
+ */
+export function revokeAllApiTokens(tx: Tx, reviewerId: number): void {
+  tx.update(apiTokens)
+    .set({ revokedAt: nowIso() })
+    .where(and(eq(apiTokens.reviewerId, reviewerId), isNull(apiTokens.revokedAt)))
+    .run();
 }
 
 export function revokeApiToken(viewer: Viewer, id: number): void {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Viewer } from '@/db/access';
 import { AppError, isAppError } from '@/lib/errors';
+import { readBoundedText } from './bounded-body';
 import { apiViewer } from './session';
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -76,10 +77,7 @@ export function handle<Context>(handler: SignedInHandler<Context>): RouteHandler
 
 /** Reads a JSON body and validates it, turning every problem into a 400 that names the field. */
 export async function readJson<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.infer<Schema>> {
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const raw = await request.text();
-  if (raw.length > MAX_BODY_BYTES) throw tooLarge();
+  const raw = await readBoundedText(request, MAX_BODY_BYTES);
   let value: unknown;
   try {
     value = JSON.parse(raw);
@@ -115,7 +113,3 @@ export function parseId(id: string, what: Resource): number {
 }
 
 export type IdContext = { params: Promise<{ id: string }> };
-
-function tooLarge(): AppError {
-  return new AppError('body_too_large', 413, `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
-}

@@ -1,7 +1,7 @@
-import { unzipSync } from 'fflate';
 import { CodePointIndex } from '../anchoring/codepoints';
 import type { Label } from '../labels';
 import { CLAIM_STATUSES, FIGURE_QUALIFIERS, type ClaimStatus, type FigureQualifier } from '../vocabulary';
+import { boundedUnzip, UnreadableArchive } from './bounded-unzip';
 import { aLabel, byTextOrder, fileLines, labelFromName, preview, spanProblem } from './shared';
 import { importText } from './text-for-import';
 import type { ImportedAnnotation, ImportedArticle, ImportProblem, ImportResult } from './types';
@@ -305,10 +305,11 @@ export function bratDocumentsFromZip(bytes: Uint8Array, file = 'archive.zip'): B
   ];
   let entries: Record<string, Uint8Array>;
   try {
-    // Only the entries we read are inflated.
-    entries = unzipSync(bytes, { filter: (entry) => wanted(entry.name) });
+    // Only the entries we read are inflated, within ARCHIVE_LIMITS: past them this throws a 413.
+    entries = boundedUnzip(bytes, wanted);
   } catch (error) {
-    return failed(`not a readable zip archive (${error instanceof Error ? error.message : String(error)})`);
+    if (error instanceof UnreadableArchive) return failed(`not a readable zip archive (${error.message})`);
+    throw error;
   }
 
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

@@ -1,9 +1,12 @@
+import { readBoundedForm } from '@/app/_server/bounded-body';
 import { handle } from '@/app/_server/http';
 import { importParsedFile } from '@/db/import';
-import { AppError } from '@/lib/errors';
+import { AppError, isAppError } from '@/lib/errors';
 import { parseImportFile } from '@/lib/import/parse-file';
 
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
+// The file plus the multipart framing around it (boundaries, headers of the part).
+const MAX_FORM_BYTES = MAX_FILE_BYTES + 64 * 1024;
 
 /**
  * Imports one file (multipart field `file`). 201 with a report when everything in it was
@@ -12,13 +15,14 @@ const MAX_FILE_BYTES = 50 * 1024 * 1024;
 export const POST = handle(async (request, _context, viewer) => {
   let form: FormData;
   try {
-    form = await request.formData();
-  } catch {
+    form = await readBoundedForm(request, MAX_FORM_BYTES);
+  } catch (error) {
+    if (isAppError(error)) throw error;
     throw new AppError('invalid_request', 400, 'Send the file as multipart/form-data in a field named “file”.');
   }
   const file = form.get('file');
   if (!(file instanceof File)) throw new AppError('invalid_request', 400, 'Send the file in a form field named “file”.');
-  if (file.size > MAX_FILE_BYTES) throw new AppError('body_too_large', 413, `“${file.name}” is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB: use npm run import for big files.`);
+  if (file.size > MAX_FILE_BYTES) throw new AppError('payload_too_large', 413, `“${file.name}” is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB: use npm run import for big files.`);
   const parsed = parseImportFile(file.name, new Uint8Array(await file.arrayBuffer()));
   const report = importParsedFile(viewer, file.name, parsed);
   if (!report.imported) {
