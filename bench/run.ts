@@ -25,7 +25,7 @@ async function main() {
   const { createArticle } = await import('../db/articles');
   const { createAnnotation, listAnnotations } = await import('../db/annotations');
   const { commandLineViewer } = await import('../db/reviewers');
-  const { exportArticles } = await import('../db/export');
+  const { exportArticles, exportContext } = await import('../db/export');
   const { EXPORT_FORMATS } = await import('../lib/export/formats');
   const { splitParagraphs } = await import('../lib/text/paragraphs');
   const { snapSpan } = await import('../lib/anchoring/snap');
@@ -97,7 +97,7 @@ async function main() {
     time(
       `export the library as ${format.name}`,
       () => {
-        for (const chunk of format.write(exportArticles(viewer, { layer: 'all' }), { baseUrl: 'http://localhost:3000', exportedAt: new Date().toISOString() })) {
+        for (const chunk of format.write(exportArticles(viewer, { layer: 'all' }), exportContext('http://localhost:3000'))) {
           bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
         }
       },

@@ -5,14 +5,16 @@ import type {
   ExportArticle,
   ExportAuthor,
   ExportComparison,
+  ExportContext,
   ExportFigure,
 } from '../lib/export/types';
+import { verdictGivenAt, type HistoryStateRow } from '../lib/history/verdict-time';
 import { annotationVisibilityCondition, articleAccessCondition, isAdmin, type Viewer } from './access';
 import { listActors } from './actors';
 import { loadDetails, type FigureView } from './annotation-details';
 import { getDb } from './client';
 import { comparisonsForArticle, getComparison } from './comparisons';
-import { annotations, articles, reviewers } from './schema';
+import { annotations, articles, history, reviewers } from './schema';
 
 /** `gold` (the adjudicated layer), `all` layers, or one reviewer's username. */
 export type LayerChoice = string;
@@ -21,6 +23,17 @@ export interface ExportSelection {
   ids?: number[];
   /** Defaults to gold for admins and to their own layer for reviewers. */
   layer?: LayerChoice;
+}
+
+/**
+ * What every format is written with: where this Crosscheck is served and who publishes the
+ * reviews. The organisation is a setting (CROSSCHECK_ORGANISATION_NAME, _URL) because a
+ * ClaimReview's author is the fact-checking organisation, not the reviewer who clicked.
+ */
+export function exportContext(baseUrl: string, now: Date = new Date()): ExportContext {
+  const name = process.env.CROSSCHECK_ORGANISATION_NAME?.trim() || 'Crosscheck';
+  const url = process.env.CROSSCHECK_ORGANISATION_URL?.trim() || baseUrl.replace(/\/+$/, '');
+  return { baseUrl, exportedAt: now.toISOString(), organisation: { name, url } };
 }
 
 /** How many articles an export holds, for progress reporting; also checks the selection up front. */
@@ -77,6 +90,7 @@ export function* exportArticles(viewer: Viewer, selection: ExportSelection = {})
       .orderBy(asc(annotations.start), desc(annotations.end), asc(annotations.id))
       .all();
     const details = loadDetails(db, rows, scope);
+    const ratedAt = verdictTimes(rows.filter((row) => row.label === 'claim').map((row) => row.id));
     yield {
       id: article.id,
       title: article.title,
@@ -105,7 +119,13 @@ export function* exportArticles(viewer: Viewer, selection: ExportSelection = {})
           updatedAt: row.updatedAt,
           actor: detail?.actor ? actors(detail.actor.id) : null,
           figure: detail?.figure ? toExportFigure(detail.figure, actors) : null,
-          claim: detail?.claim ? { status: detail.claim.status, claimant: detail.claim.claimant ? actors(detail.claim.claimant.id) : null } : null,
+          claim: detail?.claim
+            ? {
+                status: detail.claim.status,
+                claimant: detail.claim.claimant ? actors(detail.claim.claimant.id) : null,
+                ratedAt: ratedAt.get(row.id) ?? null,
+              }
+            : null,
         };
       }),
       comparisons: comparisonsForArticle(viewer, id)
@@ -113,6 +133,26 @@ export function* exportArticles(viewer: Viewer, selection: ExportSelection = {})
         .map((comparison) => exportComparison(viewer, comparison.id, actors, authorOf)),
     };
   }
+}
+
+/** When each claim's current status was set, read from its history (one query per article). */
+function verdictTimes(claimIds: number[]): Map<number, string | null> {
+  const times = new Map<number, string | null>();
+  if (claimIds.length === 0) return times;
+  const rows = getDb()
+    .select({ entityId: history.entityId, at: history.at, before: history.before, after: history.after })
+    .from(history)
+    .where(and(eq(history.entityType, 'annotation'), inArray(history.entityId, claimIds)))
+    .orderBy(asc(history.id))
+    .all();
+  const byClaim = new Map<number, HistoryStateRow[]>(claimIds.map((id) => [id, []]));
+  for (const row of rows) byClaim.get(row.entityId)?.push({ at: row.at, before: parseState(row.before), after: parseState(row.after) });
+  for (const [id, own] of byClaim) times.set(id, verdictGivenAt(own));
+  return times;
+}
+
+function parseState(json: string | null): unknown {
+  return json === null ? null : (JSON.parse(json) as unknown);
 }
 
 /** A comparison travels with a layer only when all its figures are in it, so its ids resolve in the file. */

@@ -133,7 +133,15 @@ function insertSpan(
   reviewerId: number,
   problems: ImportProblem[],
   at: { file: string; line: number | null },
-  keep?: { id?: number; version: number; createdAt: string; updatedAt: string; actorId?: number | null },
+  keep?: {
+    id?: number;
+    version: number;
+    createdAt: string;
+    updatedAt: string;
+    actorId?: number | null;
+    /** A verdict given before the export: history keeps its time (lib/history/verdict-time.ts). */
+    ratedClaim?: { status: string; ratedAt: string };
+  },
 ): number | null {
   let anchor;
   try {
@@ -162,7 +170,7 @@ function insertSpan(
     .get();
   // Crosscheck JSONL brings every detail, so there is nothing to propose.
   ensureLabelDetails(tx, row, text, reviewerId, { propose: keep === undefined });
-  logChange(tx, { entityType: 'annotation', entityId: row.id, articleId, reviewerId, action: 'create', before: null, after: { ...row, importedFrom: at.file }, at: now });
+  logChange(tx, { entityType: 'annotation', entityId: row.id, articleId, reviewerId, action: 'create', before: null, after: { ...row, ...(keep?.ratedClaim ? { claim: keep.ratedClaim } : {}), importedFrom: at.file }, at: now });
   return row.id;
 }
 
@@ -219,6 +227,7 @@ function insertExportedArticle(
       createdAt: annotation.createdAt,
       updatedAt: annotation.updatedAt,
       actorId: annotation.actor ? ensureExportedActor(tx, annotation.actor, authorId) : null,
+      ...(annotation.claim?.ratedAt ? { ratedClaim: { status: annotation.claim.status, ratedAt: annotation.claim.ratedAt } } : {}),
     });
     if (id === null) continue;
     if (keep === undefined) renumbered += 1;

@@ -8,7 +8,7 @@ import { updateActor } from './actors';
 import { createAnnotation, deleteAnnotation, updateAnnotation } from './annotations';
 import { createArticle } from './articles';
 import { createComparison } from './comparisons';
-import { exportArticles } from './export';
+import { exportArticles, exportContext } from './export';
 import { importParsedFile } from './import';
 import { commandLineViewer } from './reviewers';
 
@@ -21,7 +21,7 @@ function useDatabase(name: string) {
 }
 
 function exportJsonl(): string {
-  return [...jsonlFormat.write(exportArticles(commandLineViewer(), { layer: 'all' }), { baseUrl: 'http://localhost:3000', exportedAt: '2026-01-01T00:00:00.000Z' })].join('');
+  return [...jsonlFormat.write(exportArticles(commandLineViewer(), { layer: 'all' }), exportContext('http://localhost:3000', new Date('2026-01-01T00:00:00.000Z')))].join('');
 }
 
 function tag(articleId: number, text: string, quote: string, label: 'claim' | 'actor' | 'figure', occurrence = 0) {

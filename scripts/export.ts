@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { countExportArticles, exportArticles } from '../db/export';
+import { countExportArticles, exportArticles, exportContext } from '../db/export';
 import { commandLineViewer } from '../db/reviewers';
 import { EXPORT_FORMATS, exportFormat } from '../lib/export/formats';
 import type { ExportArticle } from '../lib/export/types';
@@ -45,7 +45,7 @@ runCli(USAGE, async () => {
   }
 
   const out = fs.createWriteStream(values.out);
-  for (const chunk of format.write(counted(exportArticles(viewer, selection)), { baseUrl: values['base-url'], exportedAt: new Date().toISOString() })) {
+  for (const chunk of format.write(counted(exportArticles(viewer, selection)), exportContext(values['base-url']))) {
     // Respect backpressure: a big library must not pile up in memory ahead of the disk.
     if (!out.write(chunk)) await once(out, 'drain');
   }

@@ -2,7 +2,11 @@ import type { ExportAnnotation, ExportArticle, ExportAuthor, ExportContext } fro
 
 /** Plain building blocks for export tests: neutral defaults, every field overridable. */
 
-export const TEST_CONTEXT: ExportContext = { baseUrl: 'http://localhost:3000', exportedAt: '2024-06-01T00:00:00.000Z' };
+export const TEST_CONTEXT: ExportContext = {
+  baseUrl: 'http://localhost:3000',
+  exportedAt: '2024-06-01T00:00:00.000Z',
+  organisation: { name: 'Crosscheck', url: 'http://localhost:3000' },
+};
 export const ALICE: ExportAuthor = { username: 'alice', name: 'Alice Adams' };
 export const CREATED = '2024-05-01T10:00:00.000Z';
 

@@ -3,10 +3,17 @@ import { claimReviewFormat, type ClaimReview } from './claimreview';
 import type { ActorKind, ClaimStatus } from '../vocabulary';
 import type { ExportAnnotation, ExportArticle, ExportClaim, ExportContext } from './types';
 
-const context: ExportContext = { baseUrl: 'https://crosscheck.example', exportedAt: '2024-06-01T00:00:00.000Z' };
+const context: ExportContext = {
+  baseUrl: 'https://crosscheck.example',
+  exportedAt: '2024-06-01T00:00:00.000Z',
+  organisation: { name: 'Iraq Fact Desk', url: 'https://factdesk.example' },
+};
 const alice = { username: 'alice', name: 'Alice Adams' };
 
-function claimSpan(id: number, claim: ExportClaim | null, fields: Partial<ExportAnnotation> = {}): ExportAnnotation {
+type ClaimFields = Omit<ExportClaim, 'ratedAt'> & { ratedAt?: string | null };
+
+function claimSpan(id: number, fields: ClaimFields | null, more: Partial<ExportAnnotation> = {}): ExportAnnotation {
+  const claim: ExportClaim | null = fields ? { ratedAt: null, ...fields } : null;
   return {
     id,
     label: 'claim',
@@ -23,7 +30,7 @@ function claimSpan(id: number, claim: ExportClaim | null, fields: Partial<Export
     actor: null,
     figure: null,
     claim,
-    ...fields,
+    ...more,
   };
 }
 
@@ -63,15 +70,16 @@ describe('claimReviewFormat', () => {
   });
 
   it('writes a ClaimReview line for a rated claim', () => {
-    const span = claimSpan(12, { status: 'false', claimant: police }, { note: 'Hospital records show 2. ' });
+    const span = claimSpan(12, { status: 'false', claimant: police, ratedAt: '2024-05-02T08:30:00.000Z' }, { note: 'Hospital records show 2. ' });
     expect([...claimReviewFormat.write([article([span])], context)]).toEqual([
       JSON.stringify({
         '@context': 'https://schema.org',
         '@type': 'ClaimReview',
         claimReviewed: 'Police said at least 5 died',
-        datePublished: '2024-05-03',
+        // When the status was set, not the note's later edit (updatedAt) nor the export date.
+        datePublished: '2024-05-02',
         url: 'https://crosscheck.example/articles/7?annotation=12',
-        author: { '@type': 'Person', name: 'Alice Adams' },
+        author: { '@type': 'Organization', name: 'Iraq Fact Desk', url: 'https://factdesk.example' },
         itemReviewed: {
           '@type': 'Claim',
           author: { '@type': 'Organization', name: 'Police' },
@@ -82,7 +90,14 @@ describe('claimReviewFormat', () => {
             datePublished: '2024-04-30',
           },
         },
-        reviewRating: { '@type': 'Rating', alternateName: 'False', ratingExplanation: 'Hospital records show 2.' },
+        reviewRating: {
+          '@type': 'Rating',
+          ratingValue: 1,
+          bestRating: 5,
+          worstRating: 1,
+          alternateName: 'False',
+          ratingExplanation: 'Hospital records show 2.',
+        },
       }) + '\n',
     ]);
   });
@@ -101,14 +116,14 @@ describe('claimReviewFormat', () => {
     expect([...claimReviewFormat.write([unrated], context)]).toEqual([]);
   });
 
-  it.each<[ClaimStatus, string]>([
-    ['supported', 'Supported'],
-    ['disputed', 'Disputed'],
-    ['false', 'False'],
-    ['misleading', 'Misleading'],
-  ])('rates %s as %s', (status, name) => {
+  it.each<[ClaimStatus, string, number]>([
+    ['supported', 'Supported', 5],
+    ['disputed', 'Disputed', 3],
+    ['false', 'False', 1],
+    ['misleading', 'Misleading', 2],
+  ])('rates %s as %s, %i on a scale of 1 to 5', (status, name, value) => {
     const [review] = reviews([article([claimSpan(1, { status, claimant: null })])]);
-    expect(review?.reviewRating).toEqual({ '@type': 'Rating', alternateName: name });
+    expect(review?.reviewRating).toEqual({ '@type': 'Rating', ratingValue: value, bestRating: 5, worstRating: 1, alternateName: name });
   });
 
   it.each<[ActorKind, string]>([
@@ -116,8 +131,9 @@ describe('claimReviewFormat', () => {
     ['organisation', 'Organization'],
     ['armed_group', 'Organization'],
     ['government_body', 'Organization'],
-    ['place', 'Thing'],
-    ['other', 'Thing'],
+    // schema.org allows only Person or Organization: a place speaks through its government, "other" is a body or group.
+    ['place', 'Organization'],
+    ['other', 'Organization'],
   ])('gives a %s claimant the type %s', (kind, type) => {
     const claimant = { name: 'Someone', kind, aliases: [] };
     const [review] = reviews([article([claimSpan(1, { status: 'disputed', claimant })])]);
@@ -136,7 +152,19 @@ describe('claimReviewFormat', () => {
         url: 'https://crosscheck.example/articles/7',
       },
     });
-    expect(review?.reviewRating).toEqual({ '@type': 'Rating', alternateName: 'Misleading' });
+    expect(review?.reviewRating).toEqual({ '@type': 'Rating', ratingValue: 2, bestRating: 5, worstRating: 1, alternateName: 'Misleading' });
+  });
+
+  it('dates a review by its last edit when the history does not say when the verdict was given', () => {
+    const [review] = reviews([article([claimSpan(8, { status: 'disputed', claimant: null, ratedAt: null })])]);
+    expect(review?.datePublished).toBe('2024-05-03');
+  });
+
+  it('is published by the organisation of the export context, whoever the reviewer was', () => {
+    const span = claimSpan(9, { status: 'supported', claimant: null }, { author: { username: 'gold', name: 'Gold (adjudicated)' } });
+    const [review] = reviews([article([span])]);
+    expect(review?.author).toEqual({ '@type': 'Organization', name: 'Iraq Fact Desk', url: 'https://factdesk.example' });
+    expect(JSON.stringify(review)).not.toContain('Gold (adjudicated)');
   });
 
   it('builds the same links whether or not the base URL ends in a slash', () => {

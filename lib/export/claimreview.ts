@@ -19,31 +19,60 @@ export const CLAIM_RATING_NAMES: Record<RatedStatus, string> = {
   misleading: 'Misleading',
 };
 
-type ClaimantType = 'Organization' | 'Person' | 'Thing';
+/*
+ * Google's ClaimReview guidelines want a numeric scale beside the verdict's name. Ours runs
+ * from 1 (false) to 5 (supported); 4 is left free for a "mostly true" we do not have, so
+ * the distance between verdicts reads as it should. Unverified claims are not reviews yet.
+ */
+export const WORST_RATING = 1;
+export const BEST_RATING = 5;
+export const CLAIM_RATING_VALUES: Record<RatedStatus, number> = {
+  false: 1,
+  misleading: 2,
+  disputed: 3,
+  supported: 5,
+};
 
+type ClaimantType = 'Organization' | 'Person';
+
+/*
+ * schema.org allows only a Person or an Organization as a claim's author. An actor of kind
+ * place ("Iraq said …") speaks through its government, and one of kind other is, in this
+ * domain, an unclassified body or group ("officials", "the ministry"): both go out as an
+ * Organization rather than being dropped, because who made the claim is the fact a
+ * reader of the review needs most.
+ */
 const CLAIMANT_TYPES: Record<ActorKind, ClaimantType> = {
   person: 'Person',
   organisation: 'Organization',
   armed_group: 'Organization',
   government_body: 'Organization',
-  // A place or anything else is not a schema.org author type of its own.
-  place: 'Thing',
-  other: 'Thing',
+  place: 'Organization',
+  other: 'Organization',
 };
 
 export interface ClaimReview {
   '@context': 'https://schema.org';
   '@type': 'ClaimReview';
   claimReviewed: string;
+  /** When the verdict was given (the claim status last set), as a date. */
   datePublished: string;
   url: string;
-  author: { '@type': 'Person'; name: string };
+  /** The fact-checking organisation publishing the review, not the reviewer. */
+  author: { '@type': 'Organization'; name: string; url: string };
   itemReviewed: {
     '@type': 'Claim';
     author?: { '@type': ClaimantType; name: string };
     appearance: { '@type': 'NewsArticle'; headline: string; url: string; datePublished?: string };
   };
-  reviewRating: { '@type': 'Rating'; alternateName: string; ratingExplanation?: string };
+  reviewRating: {
+    '@type': 'Rating';
+    ratingValue: number;
+    bestRating: number;
+    worstRating: number;
+    alternateName: string;
+    ratingExplanation?: string;
+  };
 }
 
 function claimant(actor: ExportActor): { '@type': ClaimantType; name: string } {
@@ -66,14 +95,16 @@ export function claimReview(
   const base = origin(context);
   const articleUrl = `${base}/articles/${article.id}`;
   const note = annotation.note.trim();
+  // A history that does not say when (an old import) leaves the last edit, the latest the verdict can be from.
+  const verdictAt = claim.ratedAt ?? annotation.updatedAt;
   return {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
     claimReviewed: annotation.quote,
-    // The review is as of its last edit; schema.org wants a date, not an instant.
-    datePublished: annotation.updatedAt.slice(0, 10),
+    // schema.org wants a date here, not an instant.
+    datePublished: verdictAt.slice(0, 10),
     url: `${articleUrl}?annotation=${annotation.id}`,
-    author: { '@type': 'Person', name: annotation.author.name },
+    author: { '@type': 'Organization', name: context.organisation.name, url: context.organisation.url },
     itemReviewed: {
       '@type': 'Claim',
       ...(claim.claimant ? { author: claimant(claim.claimant) } : {}),
@@ -87,6 +118,9 @@ export function claimReview(
     },
     reviewRating: {
       '@type': 'Rating',
+      ratingValue: CLAIM_RATING_VALUES[claim.status],
+      bestRating: BEST_RATING,
+      worstRating: WORST_RATING,
       alternateName: CLAIM_RATING_NAMES[claim.status],
       ...(note ? { ratingExplanation: note } : {}),
     },

@@ -68,7 +68,7 @@ const hostile = article({
       quote: '+3 hurt',
       note: 'line one\nline two',
       author: bob,
-      claim: { status: 'disputed', claimant: { name: '@cmd', kind: 'person', aliases: [] } },
+      claim: { status: 'disputed', claimant: { name: '@cmd', kind: 'person', aliases: [] }, ratedAt: null },
     }),
     annotation({
       id: 13,

@@ -25,6 +25,7 @@ import type {
 export const FIXTURE_CONTEXT: ExportContext = {
   baseUrl: 'http://localhost:3000',
   exportedAt: '2024-01-15T09:30:00.000Z',
+  organisation: { name: 'Crosscheck', url: 'http://localhost:3000' },
 };
 
 export const FIXTURE_REVIEWER: ExportAuthor = { username: 'amira', name: 'Amira Haddad' };
@@ -235,7 +236,7 @@ export const sampleArticle: ExportArticle = buildArticle(
       label: 'claim',
       quote: 'Kataib Hezbollah said five of its fighters were killed in Jurf Al Sakhar',
       note: SAMPLE_CLAIM_NOTE,
-      claim: { status: 'disputed', claimant: KATAIB_HEZBOLLAH },
+      claim: { status: 'disputed', claimant: KATAIB_HEZBOLLAH, ratedAt: '2024-01-11T14:00:00.000Z' },
     },
     { id: SAMPLE_IDS.actor, label: 'actor', quote: 'Kataib Hezbollah', after: STATEMENT, actor: KATAIB_HEZBOLLAH },
     { id: SAMPLE_IDS.figureKilled, label: 'figure', quote: 'five of its fighters were killed', figure: SAMPLE_FIGURE_KILLED },
@@ -259,7 +260,7 @@ export const emojiArticle: ExportArticle = buildArticle(
       label: 'claim',
       quote: 'Casualties: five\nfighters were killed.',
       note: 'A note over\ntwo lines,\twith a tab',
-      claim: { status: 'unverified', claimant: null },
+      claim: { status: 'unverified', claimant: null, ratedAt: null },
     },
     { id: EMOJI_IDS.figure, label: 'figure', quote: 'five\nfighters were killed', figure: EMOJI_FIGURE },
   ],

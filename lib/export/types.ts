@@ -37,6 +37,8 @@ export interface ExportFigure {
 export interface ExportClaim {
   status: ClaimStatus;
   claimant: ExportActor | null;
+  /** When the current status was set (ISO 8601), from the annotation's history; null when it does not say. */
+  ratedAt: string | null;
 }
 
 export interface ExportAnnotation {
@@ -103,6 +105,13 @@ export interface ExportContext {
   baseUrl: string;
   /** When the export was made (ISO 8601), for formats that record it. */
   exportedAt: string;
+  /** Who publishes the reviews (ClaimReview's author): the fact-checking organisation, not a reviewer. */
+  organisation: ExportOrganisation;
+}
+
+export interface ExportOrganisation {
+  name: string;
+  url: string;
 }
 
 /**

@@ -92,7 +92,12 @@ describe('w3cFormat', () => {
         type: 'TextualBody',
         purpose: 'describing',
         format: 'application/json',
-        value: JSON.stringify({ status: 'disputed', claimant: sampleArticle.annotations.find((a) => a.id === SAMPLE_IDS.claim)!.claim!.claimant }),
+        // The whole claim, with when its verdict was given.
+        value: JSON.stringify({
+          status: 'disputed',
+          claimant: sampleArticle.annotations.find((a) => a.id === SAMPLE_IDS.claim)!.claim!.claimant,
+          ratedAt: '2024-01-11T14:00:00.000Z',
+        }),
       },
       { type: 'TextualBody', purpose: 'describing', value: 'claimant: Kataib Hezbollah', format: 'text/plain' },
       { type: 'TextualBody', purpose: 'commenting', value: SAMPLE_CLAIM_NOTE, format: 'text/plain' },

@@ -27,6 +27,16 @@ export interface CountScan {
 
 type CountRead = NumberRead & { kind: 'count' };
 
+// "a few hours later", "two months": a number of time units is a duration, never a count of people or things.
+const TIME_UNITS: ReadonlySet<string> = new Set([
+  'second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'night', 'nights',
+  'week', 'weeks', 'month', 'months', 'year', 'years', 'decade', 'decades',
+]);
+
+function isDuration(tokens: readonly Token[], phrase: CountPhrase): boolean {
+  return TIME_UNITS.has(tokens[phrase.numberLast + 1]?.lower ?? '');
+}
+
 function boundsFor(value: number, qualifier: Qualifier): FigureValue {
   switch (qualifier) {
     case 'at_least':
@@ -129,7 +139,8 @@ export function scanCounts(tokens: readonly Token[]): CountScan {
       }
       phrase = readRange(tokens, read, floor) ?? readSingle(tokens, read, floor);
     }
-    scan.counts.push(phrase);
+    if (isDuration(tokens, phrase)) scan.notCounts.push({ first: phrase.first, last: phrase.numberLast + 1 });
+    else scan.counts.push(phrase);
     i = floor = phrase.last + 1;
   }
   return scan;

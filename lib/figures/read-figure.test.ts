@@ -109,11 +109,12 @@ describe('readFigure on the sample article', () => {
     expect(refText(r.place)).toBe('Jurf Al Sakhar');
   });
 
-  it('5: "two facilities", attributed only to a pronoun', () => {
+  it('5: "two facilities … it said": the pronoun is the US Central Command its sentence names, inferred', () => {
     const r = read(ARTICLE, 'two facilities');
     expect(r).toMatchObject({ min: 2, max: 2, qualifier: 'exact', category: 'strikes', counted: 'facilities' });
     expect(refText(r.place)).toBe('Iraq');
-    expect(r.source).toBeNull();
+    expect(refText(r.source)).toBe('US Central Command');
+    expect(r.sourceInferred).toBe(true);
   });
 
   it('6: "one Iran-backed militant", past an AC-130 that is no count', () => {
@@ -157,7 +158,9 @@ describe('readFigure on the sample article', () => {
     const r = read(ARTICLE, 'One of these attacks');
     expect(r).toMatchObject({ min: 1, max: 1, numberText: 'One', counted: 'attacks', category: 'other' });
     expect(refText(r.time)).toBe('on November 21');
-    expect(r.source).toBeNull();
+    // "it said" here is the "it said" of the sentence before, which stands for US Central Command.
+    expect(refText(r.source)).toBe('US Central Command');
+    expect(r.sourceInferred).toBe(true);
   });
 
   it('reads the figure the same with an emoji before it, offsets still exact', () => {
@@ -365,6 +368,7 @@ describe('readFigure: input and scale', () => {
       place: null,
       time: null,
       source: null,
+      sourceInferred: false,
     });
   });
 });
@@ -385,5 +389,72 @@ describe('readAttribution', () => {
   it('gives null for a bare pronoun attribution', () => {
     const text = '“The strikes were in direct response to the attacks,” it added.';
     expect(readAttribution(text, { start: 1, end: 12 })).toBeNull();
+  });
+});
+
+// Issue 9, point 8: readings found wrong in the sample and in real news articles.
+describe('readFigure: what issue 9 found read wrong', () => {
+  it('"a few hours later" is a duration: no value, no category, not a count of killed', () => {
+    const r = read(S6, 'a few hours later');
+    expect(r).toMatchObject({ min: null, max: null, vague: false, numberText: null, category: 'other', counted: null });
+    // The figure in the same sentence is still read.
+    expect(read(S6, 'one Iran-backed militant')).toMatchObject({ min: 1, category: 'killed' });
+  });
+
+  it('"a few months later" is a duration too', () => {
+    const r = read(S8, 'a few months later');
+    expect(r).toMatchObject({ min: null, max: null, vague: false, numberText: null, category: 'other', counted: null });
+    expect(read(S8, 'a few months')).toMatchObject({ min: null, numberText: null, category: 'other' });
+  });
+
+  it('"two Iraqi security officials" are people who speak: a source, not a category of harm', () => {
+    const r = read(S4, 'two Iraqi security officials');
+    expect(r.category).not.toBe('strikes');
+    expect(r.category).toBe('other');
+    // The strike count in the same sentence keeps its category.
+    expect(read(S4, 'two Kataib Hezbollah operations centres').category).toBe('strikes');
+  });
+
+  it('"close-range ballistic missiles" has no number, so gets no value from "One of these attacks"', () => {
+    const r = read(S9, 'close-range ballistic missiles');
+    expect(r).toMatchObject({ min: null, max: null, numberText: null, category: 'other', counted: null });
+  });
+
+  it('"three others wounded" is wounded, and who is counted is not "others"', () => {
+    const r = read('Two people were killed and three others wounded in the attack on Tuesday.', 'three others wounded');
+    expect(r).toMatchObject({ min: 3, max: 3, category: 'wounded' });
+    expect(r.counted).not.toBe('others');
+    // "others" are more of what the count before counts.
+    expect(r.counted).toBe('people');
+    // With nothing before to stand for, nobody is named.
+    expect(read('Police said three others wounded were taken to hospital.', 'three others wounded').counted).toBeNull();
+  });
+
+  it('"Officials 🚑 said 12 people were killed" is sourced to "Officials", as without the emoji', () => {
+    const text = 'Officials 🚑 said 12 people were killed.';
+    const r = read(text, '12 people were killed');
+    expect(r).toMatchObject({ min: 12, category: 'killed', counted: 'people' });
+    expect(r.source).toEqual({ text: 'Officials', start: 0, end: 9 });
+    expect(r.sourceInferred).toBe(false);
+    expect(refText(read('Officials said 12 people were killed.', '12 people were killed').source)).toBe('Officials');
+    // Emoji before the sentence and surrogate pairs elsewhere keep offsets exact.
+    const shifted = `👍🏽🇮🇶 ${text}`;
+    expect(read(shifted, '12 people were killed').source).toEqual({ text: 'Officials', start: 9, end: 18 });
+  });
+
+  it('"two facilities … it said" names US Central Command from the sentence before, marked inferred', () => {
+    const text =
+      'US Central Command said on Tuesday that its forces had hit militia sites. “The forces conducted precision strikes against two facilities in Iraq,” it said in a statement.';
+    const r = read(text, 'two facilities');
+    expect(r).toMatchObject({ min: 2, category: 'strikes', counted: 'facilities' });
+    expect(r.source).toEqual({ text: 'US Central Command', start: 0, end: 18 });
+    expect(r.sourceInferred).toBe(true);
+  });
+
+  it('a source written next to the figure is not inferred, and a pronoun with no organisation before it stays unresolved', () => {
+    expect(read(S2, 'five of its fighters were killed')).toMatchObject({ sourceInferred: false });
+    const alone = read('Strikes hit two facilities, it said.', 'two facilities');
+    expect(alone.source).toBeNull();
+    expect(alone.sourceInferred).toBe(false);
   });
 });

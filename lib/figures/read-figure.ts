@@ -5,9 +5,10 @@ import { scanCounts, type CountPhrase } from './counts';
 import { findPlaces } from './place';
 import type { TokenRange } from './phrase';
 import { sentenceAround } from '../text/sentences';
-import { findSources } from './source';
+import { resolveOrganisationPronoun } from './pronoun';
+import { findSources, type SourceRange } from './source';
 import { findTimes } from './time';
-import { hasTag, tokenize, type Token } from './tokens';
+import { tokenize, type Token } from './tokens';
 import { DEFAULT_CATEGORIES, type FigureReading, type TextRef } from './types';
 
 /*
@@ -31,6 +32,7 @@ const EMPTY_READING: FigureReading = {
   place: null,
   time: null,
   source: null,
+  sourceInferred: false,
 };
 
 interface Span {
@@ -84,8 +86,10 @@ function toRef(text: string, tokens: readonly Token[], range: TokenRange | null)
 
 /**
  * The count the span states. A span whose only numbers count nothing
- * ("2014") has no count; only a span with no number at all borrows the
- * nearest count of its sentence, skipping durations ("a few hours later").
+ * ("2014", "a few hours later") has no count. A span with no number at all
+ * takes a count only when it names what that count counts ("fighters" in
+ * "five of its fighters"); a number elsewhere in the sentence is about
+ * something else ("close-range ballistic missiles" is not "One of these attacks").
  */
 function pickCount(tokens: readonly Token[], span: Span): CountPhrase | null {
   const scan = scanCounts(tokens);
@@ -93,8 +97,58 @@ function pickCount(tokens: readonly Token[], span: Span): CountPhrase | null {
   const inSpan = scan.counts.find((c) => overlaps(tokens, number(c), span));
   if (inSpan) return inSpan;
   if (scan.notCounts.some((n) => overlaps(tokens, n, span))) return null;
-  const counts = scan.counts.filter((c) => !hasTag(tokens[c.last + 1], 'Duration'));
-  return nearest(tokens, counts.map((c) => ({ ...number(c), count: c })), span)?.count ?? null;
+  return (
+    scan.counts.find((c) => {
+      const counted = countedAfter(tokens, c.last + 1);
+      return counted !== null && overlaps(tokens, counted, span);
+    }) ?? null
+  );
+}
+
+// Words that count "the rest" ("three others wounded"): who they are is in the count before them.
+const REST_WORDS: ReadonlySet<string> = new Set(['others', 'other', 'more']);
+
+/**
+ * Who a count counts. "others" or "more" names nobody: it stands for what the count before
+ * it in the sentence counts ("Two soldiers were killed and three others wounded"), else nobody.
+ */
+function countedOf(tokens: readonly Token[], count: CountPhrase): TokenRange | null {
+  const counted = countedAfter(tokens, count.last + 1);
+  if (counted === null || counted.first !== counted.last || !REST_WORDS.has(tokens[counted.first]!.lower)) return counted;
+  const earlier = scanCounts(tokens).counts.filter((c) => c.last < count.first);
+  for (const previous of earlier.reverse()) {
+    const theirs = countedAfter(tokens, previous.last + 1);
+    if (theirs && !(theirs.first === theirs.last && REST_WORDS.has(tokens[theirs.first]!.lower))) return theirs;
+  }
+  return null;
+}
+
+function within(inner: TokenRange, outer: TokenRange): boolean {
+  return inner.first >= outer.first && inner.last <= outer.last;
+}
+
+interface SourceReading {
+  source: TextRef | null;
+  sourceInferred: boolean;
+}
+
+/**
+ * The attribution nearest the figure. When the only one is a pronoun ("it said"), the
+ * organisation it stands for, marked inferred.
+ */
+function readSource(
+  text: string,
+  sentence: { text: string; start: number; end: number },
+  tokens: readonly Token[],
+  sources: readonly SourceRange[],
+  anchor: Span,
+  figureWords: readonly TokenRange[],
+): SourceReading {
+  const named = nearest(tokens, sources.filter((s) => !s.pronoun), anchor);
+  if (named) return { source: toRef(text, tokens, named), sourceInferred: false };
+  const pronoun = nearest(tokens, sources.filter((s) => s.pronoun), anchor);
+  const resolved = pronoun ? resolveOrganisationPronoun(text, sentence, tokens, pronoun.first, figureWords) : null;
+  return { source: resolved, sourceInferred: resolved !== null };
 }
 
 /**
@@ -107,9 +161,15 @@ function pickCount(tokens: readonly Token[], span: Span): CountPhrase | null {
  *   qualifier 'exact', numberText null, and the category 'other'.
  * - The category is the nearest telling word in the sentence, among
  *   `options.categories` (default DEFAULT_CATEGORIES); otherwise 'other'.
- * - Place, time and source are the candidates nearest the number; sources
- *   that are bare pronouns ("it said") are never proposed, and a time right
- *   after "said" (when it was said) only when no other time is given.
+ * - A span without a number takes a count only when it names what the count
+ *   counts ("fighters" of "five of its fighters"); durations ("a few hours
+ *   later") are never counts. A count of the people who speak ("two Iraqi
+ *   security officials told …") gets category 'other'; "three others" counts
+ *   what the count before it counts, or nobody.
+ * - Place, time and source are the candidates nearest the number. A bare
+ *   pronoun source ("it said") is resolved to the organisation named before
+ *   it (lib/figures/pronoun.ts) with `sourceInferred` true, or left null; a
+ *   time right after "said" (when it was said) only when no other time is given.
  *
  * Throws AppError (422) for a span outside the text; a span too long to be a figure gets an empty reading.
  */
@@ -132,8 +192,12 @@ export function readFigure(
     ? { start: tokens[count.numberFirst]!.start, end: tokens[count.numberLast]!.end }
     : span;
 
-  const counted = count ? countedAfter(tokens, count.last + 1) : null;
-  const sources = findSources(tokens).filter((s) => !s.pronoun);
+  const counted = count ? countedOf(tokens, count) : null;
+  const sources = findSources(tokens);
+  const number: TokenRange | null = count ? { first: count.numberFirst, last: count.numberLast } : null;
+  // "two Iraqi security officials told …": people who speak are a source, not a kind of harm.
+  const countsSpeakers = number !== null && sources.some((s) => !s.pronoun && within(number, s));
+  const figureWords = count ? [{ first: count.first, last: counted?.last ?? count.last }] : [];
   // The date of a statement stands in for the events' only when nothing else dates them.
   const times = findTimes(tokens);
   const eventTimes = times.filter((t) => !t.ofStatement);
@@ -143,11 +207,11 @@ export function readFigure(
     // which means the text gave an amount without a number).
     ...(count?.value ?? { min: null, max: null, qualifier: 'exact', vague: false }),
     numberText: count ? text.slice(tokens[count.first]!.start, tokens[count.last]!.end) : null,
-    category: count ? categoryNear(tokens, count.numberFirst, count.numberLast, categories) : 'other',
+    category: count && !countsSpeakers ? categoryNear(tokens, count.numberFirst, count.numberLast, categories) : 'other',
     counted: toRef(text, tokens, counted)?.text ?? null,
     place: toRef(text, tokens, nearest(tokens, findPlaces(tokens), anchor)),
     time: toRef(text, tokens, nearest(tokens, eventTimes.length > 0 ? eventTimes : times, anchor)),
-    source: toRef(text, tokens, nearest(tokens, sources, anchor)),
+    ...readSource(text, sentence, tokens, sources, anchor, figureWords),
   };
 }
 

@@ -24,9 +24,21 @@ export interface SourceRange extends TokenRange {
   pronoun: boolean;
 }
 
+/** An emoji or pictograph: decoration between words, not punctuation ("Officials 🚑 said"). */
+function isEmoji(token: Token | undefined): boolean {
+  return token !== undefined && !token.word && /\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(token.text);
+}
+
+/** The index of the token before `i`, emoji skipped. */
+function previousWordIndex(tokens: readonly Token[], i: number): number {
+  let k = i - 1;
+  while (k >= 0 && isEmoji(tokens[k])) k--;
+  return k;
+}
+
 function subjectBefore(tokens: readonly Token[], verb: number): SourceRange | null {
-  let i = verb - 1;
-  while (i >= 0 && (hasTag(tokens[i], 'Adverb') || PERFECT.has(tokens[i]!.lower))) i--;
+  let i = previousWordIndex(tokens, verb);
+  while (i >= 0 && (hasTag(tokens[i], 'Adverb') || PERFECT.has(tokens[i]!.lower))) i = previousWordIndex(tokens, i);
   const subject = tokens[i];
   if (!subject || !subject.word) return null;
   if (isPersonalPronoun(subject)) return { first: i, last: i, pronoun: true };
@@ -56,7 +68,7 @@ export function findSources(tokens: readonly Token[]): SourceRange[] {
     const before = subjectBefore(tokens, v);
     if (before) {
       sources.push(before);
-    } else if (INVERTING.has(token.lower) && !tokens[v - 1]?.word) {
+    } else if (INVERTING.has(token.lower) && !tokens[previousWordIndex(tokens, v)]?.word) {
       const after = subjectAfter(tokens, v + 1);
       if (after) sources.push(after);
     }

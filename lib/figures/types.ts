@@ -46,6 +46,11 @@ export interface FigureReading extends FigureValue {
   counted: string | null;
   place: TextRef | null;
   time: TextRef | null;
-  /** The attribution ("Kataib Hezbollah", "two Iraqi security officials"); null for a bare pronoun. */
+  /**
+   * The attribution ("Kataib Hezbollah", "two Iraqi security officials"). For a bare pronoun
+   * ("it said") the organisation named before it, possibly in the sentence before; null when none is.
+   */
   source: TextRef | null;
+  /** The source was resolved from a pronoun, not written next to the figure: the reviewer should check it. */
+  sourceInferred: boolean;
 }

@@ -34,7 +34,7 @@ function span(id: number, label: Label, quote: string, text = TEXT): ExportAnnot
     updatedAt: AT,
     actor: label === 'actor' ? { name: quote, kind: 'armed_group', aliases: [] } : null,
     figure: label === 'figure' ? FIGURE : null,
-    claim: label === 'claim' ? { status: 'disputed', claimant: null } : null,
+    claim: label === 'claim' ? { status: 'disputed', claimant: null, ratedAt: null } : null,
   };
 }
 

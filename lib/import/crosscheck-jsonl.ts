@@ -56,7 +56,8 @@ const annotation = z.object({
   updatedAt: z.string(),
   actor: actor.nullable(),
   figure: figure.nullable(),
-  claim: z.object({ status: z.enum(CLAIM_STATUSES), claimant: actor.nullable() }).nullable(),
+  // Files written before the verdict time was exported have no ratedAt.
+  claim: z.object({ status: z.enum(CLAIM_STATUSES), claimant: actor.nullable(), ratedAt: z.string().nullable().default(null) }).nullable(),
 });
 const comparison = z.object({
   id: z.int(),

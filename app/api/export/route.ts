@@ -1,6 +1,6 @@
 import { handle, validate } from '@/app/_server/http';
 import { exportQuery } from '@/app/_server/schemas';
-import { countExportArticles, exportArticles } from '@/db/export';
+import { countExportArticles, exportArticles, exportContext } from '@/db/export';
 import { AppError } from '@/lib/errors';
 import { EXPORT_FORMATS, exportFileSuffix, exportFormat } from '@/lib/export/formats';
 import { streamChunks } from '@/app/_server/stream';
@@ -24,7 +24,7 @@ export const GET = handle((request, _context, viewer) => {
   const ids = article.length > 0 ? article : undefined;
   // Checked before streaming starts, so an unknown article is a clean 404 rather than a broken download.
   countExportArticles(viewer, { ids, layer });
-  const chunks = format.write(exportArticles(viewer, { ids, layer }), { baseUrl: url.origin, exportedAt: new Date().toISOString() });
+  const chunks = format.write(exportArticles(viewer, { ids, layer }), exportContext(url.origin));
   const scope = ids?.length === 1 ? `article-${ids[0]}` : ids ? `${ids.length}-articles` : 'library';
   const layerName = layer ?? (viewer.role === 'admin' ? 'gold' : viewer.username);
   const filename = `crosscheck-${scope}-${layerName}-${new Date().toISOString().slice(0, 10)}.${exportFileSuffix(format)}`;
