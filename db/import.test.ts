@@ -1,11 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { ImportedArticle } from '../lib/import/types';
 import { createArticle, listArticles } from './articles';
 import { importParsedFile, type ParsedFile } from './import';
 import { commandLineViewer } from './reviewers';
+
+// The imports are async (they yield between transactions), so the timeout applies to them; a busy
+// machine needs more than the default 5 s.
+vi.setConfig({ testTimeout: 30_000 });
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'crosscheck-import-'));
 afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));

@@ -75,7 +75,8 @@ describe('Crosscheck JSONL', () => {
       'five fighters were wounded',
       'seven of its fighters were killed',
     ]);
-  });
+    // Now async (the import yields between transactions), so the timeout applies: a busy machine needs more than 5 s.
+  }, 30_000);
 
   it('refuses a file with one bad line and writes nothing from it', async () => {
     useDatabase('refused.db');

@@ -136,7 +136,8 @@ function FileOutcome({ entry }: { entry: FileEntry }) {
   if (entry.state === 'refused' || !report) {
     return (
       <>
-        <p className="form-error">Refused: nothing from this file was written.{entry.error && ` ${entry.error}`}</p>
+        {/* With a report, its problems say why; the server's summary would only repeat the first line. */}
+        <p className="form-error">Refused: nothing from this file was written.{!report && entry.error && ` ${entry.error}`}</p>
         {report && report.problems.length > 0 && (
           <ul className="problems" role="alert">
             {report.problems.map((problem, line) => (
