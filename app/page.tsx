@@ -6,11 +6,13 @@ import { ProgressList } from './_client/ProgressList';
 import { LABELS, LABEL_INFO } from '@/lib/labels';
 import { formatDate, formatDateTime } from './_client/format';
 
-export default async function LibraryPage() {
+export default async function LibraryPage({ searchParams }: { searchParams: Promise<{ deleted?: string | string[] }> }) {
   // The library lives in the database: render on every request, never at build time.
   await connection();
   const viewer = await pageViewer('/');
   const admin = viewer.role === 'admin';
+  // Set by "Delete article" on the way back here, so the admin sees what just happened.
+  const { deleted } = await searchParams;
   const articles = listArticles(viewer);
   return (
     <div className="page library">
@@ -22,6 +24,11 @@ export default async function LibraryPage() {
           </Link>
         )}
       </div>
+      {admin && typeof deleted === 'string' && deleted !== '' && (
+        <p className="library-notice" role="status">
+          Deleted “{deleted.slice(0, 200)}”. Its annotations and history are kept in the database.
+        </p>
+      )}
       {articles.length === 0 ? (
         admin ? (
           <p className="empty">

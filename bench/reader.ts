@@ -47,7 +47,7 @@ async function buildLibrary(): Promise<number> {
       claim: null,
     }));
   const article = { id: 1, title: 'Bench', source: '', url: null, publishedOn: null, text, wordCount: 0, author, createdAt: at, updatedAt: at, annotations, comparisons: [] };
-  const report = importParsedFile(commandLineViewer(), 'bench.jsonl', { articles: [{ text, annotations: [], origin: { file: 'bench', line: null }, exported: article }], problems: [] });
+  const report = await importParsedFile(commandLineViewer(), 'bench.jsonl', { articles: [{ text, annotations: [], origin: { file: 'bench', line: null }, exported: article }], problems: [] });
   console.log(`Article: ${text.length.toLocaleString('en')} characters, ${report.annotationCount.toLocaleString('en')} annotations`);
   return report.articleIds[0]!;
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, isNull } from 'drizzle-orm';
 import { cleanName, nameKey } from '../lib/actors/names';
 import { verifySpan } from '../lib/anchoring/anchor';
 import { isAppError } from '../lib/errors';
@@ -6,13 +6,14 @@ import { requireAdmin, type Viewer } from './access';
 import type { ExportActor, ExportArticle, ExportAuthor, ExportComparison } from '../lib/export/types';
 import type { ImportedArticle, ImportProblem } from '../lib/import/types';
 import { prepareArticleText } from '../lib/text/normalise';
-import { countWords } from '../lib/text/words';
+import { countWords, deriveTitle } from '../lib/text/words';
+import { DuplicateFinder } from '../lib/import/duplicates';
 import { findActorIdByName } from './actors';
 import { ensureLabelDetails } from './annotation-details';
 import { insertArticle } from './article-insert';
 import { ensureCategory } from './categories';
 import { resolveEvent } from './comparisons';
-import { writeTransaction, type Tx } from './client';
+import { getDb, writeTransaction, type Tx } from './client';
 import { nowIso } from './clock';
 import { logChange } from './history-log';
 import {
@@ -30,6 +31,16 @@ import {
 export type { ParsedImport as ParsedFile } from '../lib/import/parse-file';
 import type { ParsedImport as ParsedFile } from '../lib/import/parse-file';
 
+/** An article left out because its canonical URL is already taken (see lib/import/duplicates.ts). */
+export interface SkippedArticle {
+  file: string;
+  line: number | null;
+  title: string;
+  url: string;
+  /** The article already in the library under that URL; null when it repeats an earlier one of this upload. */
+  existingArticleId: number | null;
+}
+
 export interface ImportReport {
   file: string;
   /** False when the file had problems: then nothing from it was written. */
@@ -40,9 +51,23 @@ export interface ImportReport {
   problems: ImportProblem[];
   /** Things imported differently from the file, e.g. an id already taken here. */
   notes: string[];
+  /** Duplicates, not written (unless the import allowed duplicates). */
+  skipped: SkippedArticle[];
 }
 
-/** Raised inside the transaction to roll a whole file back when any of it is bad. */
+export interface ImportOptions {
+  /** Import articles whose canonical URL the library (or this upload) already has. */
+  allowDuplicates?: boolean;
+  /** Articles written per transaction; between two, other writers (the server) get their turn. */
+  articlesPerTransaction?: number;
+}
+
+/** Small enough that a transaction holds the write lock for a few milliseconds, not seconds. */
+export const ARTICLES_PER_TRANSACTION = 25;
+
+type ParsedArticle = ParsedFile['articles'][number];
+
+/** Raised inside a transaction when an article turns out bad while it is written. */
 class FileRefused extends Error {
   constructor(readonly problems: ImportProblem[]) {
     super('file refused');
@@ -50,50 +75,113 @@ class FileRefused extends Error {
 }
 
 /**
- * Writes one parsed file in one transaction: every article, annotation and comparison in it,
- * or — if the parser or the server's own checks find any problem — nothing at all.
+ * Imports one parsed file: every article, annotation and comparison in it, or — if the
+ * parser or the checks here find any problem — nothing at all. Everything is checked
+ * before the first write; then the articles are written a chunk per short transaction,
+ * yielding to the event loop between chunks, so a large import from the command line never
+ * holds the database long enough to turn a server's request into `database_busy`.
+ * Articles whose canonical URL is already in the library, or earlier in the same file, are
+ * skipped and listed in `report.skipped`, unless `allowDuplicates` is set.
  * Crosscheck JSONL keeps its ids (when free here), versions and timestamps, so a library
  * exported and imported into an empty database exports again byte for byte.
  */
-export function importParsedFile(viewer: Viewer, file: string, parsed: ParsedFile): ImportReport {
+export async function importParsedFile(viewer: Viewer, file: string, parsed: ParsedFile, options: ImportOptions = {}): Promise<ImportReport> {
   requireAdmin(viewer);
   const reviewerId = viewer.id;
-  const report: ImportReport = { file, imported: false, articleIds: [], annotationCount: 0, comparisonCount: 0, problems: parsed.problems, notes: [] };
+  const report: ImportReport = { file, imported: false, articleIds: [], annotationCount: 0, comparisonCount: 0, problems: parsed.problems, notes: [], skipped: [] };
   if (parsed.problems.length > 0) return report;
+  const problems = parsed.articles.flatMap((article) => checkArticle(article, file));
+  if (problems.length > 0) {
+    report.problems = problems;
+    return report;
+  }
+
+  const toWrite = options.allowDuplicates ? parsed.articles : withoutDuplicates(parsed.articles, report);
+  const chunkSize = Math.max(1, options.articlesPerTransaction ?? ARTICLES_PER_TRANSACTION);
+  const annotationIds = new Map<number, number>();
+  const comparisonsSeen = new Map<number, ExportComparison>();
+  let written = 0;
   try {
-    writeTransaction((tx) => {
-      const annotationIds = new Map<number, number>();
-      const articleIds = new Map<number, number>();
-      const comparisonsSeen = new Map<number, ExportComparison>();
-      for (const article of parsed.articles) {
-        const problems: ImportProblem[] = [];
-        const id = article.exported
-          ? insertExportedArticle(tx, article.exported, annotationIds, report, problems)
-          : insertImportedArticle(tx, article, reviewerId, report, problems);
-        if (problems.length > 0) throw new FileRefused(problems);
-        report.articleIds.push(id);
-        if (article.exported) {
-          articleIds.set(article.exported.id, id);
-          for (const comparison of article.exported.comparisons) comparisonsSeen.set(comparison.id, comparison);
+    for (let from = 0; from < toWrite.length; from += chunkSize) {
+      if (from > 0) await yieldToEventLoop();
+      const chunk = toWrite.slice(from, from + chunkSize);
+      writeTransaction((tx) => {
+        for (const article of chunk) {
+          const articleProblems: ImportProblem[] = [];
+          const id = article.exported
+            ? insertExportedArticle(tx, article.exported, annotationIds, report, articleProblems)
+            : insertImportedArticle(tx, article, reviewerId, report, articleProblems);
+          if (articleProblems.length > 0) throw new FileRefused(articleProblems);
+          report.articleIds.push(id);
+          if (article.exported) for (const comparison of article.exported.comparisons) comparisonsSeen.set(comparison.id, comparison);
         }
-      }
-      for (const comparison of comparisonsSeen.values()) {
-        if (insertExportedComparison(tx, comparison, annotationIds, report)) report.comparisonCount += 1;
-      }
-    });
+      });
+      written = report.articleIds.length;
+    }
+    if (comparisonsSeen.size > 0) {
+      await yieldToEventLoop();
+      writeTransaction((tx) => {
+        for (const comparison of comparisonsSeen.values()) {
+          if (insertExportedComparison(tx, comparison, annotationIds, report)) report.comparisonCount += 1;
+        }
+      });
+    }
     report.imported = true;
   } catch (error) {
-    if (error instanceof FileRefused) {
-      report.problems = error.problems;
-      report.articleIds = [];
-      report.annotationCount = 0;
-      report.comparisonCount = 0;
-      report.notes = [];
-      return report;
-    }
-    throw error;
+    if (!(error instanceof FileRefused)) throw error;
+    // The checks above make this unreachable for every problem they know; should a new one
+    // slip through, the report says exactly what was kept rather than pretending nothing was.
+    report.problems = error.problems;
+    report.articleIds = report.articleIds.slice(0, written);
+    if (written > 0) report.notes.push(`${written} article${written === 1 ? ' was' : 's were'} written before the problem was found, and kept.`);
   }
   return report;
+}
+
+/** Lets other work on this process (the server's requests) run between two transactions. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** The problems `insert…Article` would meet, found without writing anything. */
+function checkArticle(article: ParsedArticle, file: string): ImportProblem[] {
+  const at = where(article, file);
+  const problems: ImportProblem[] = [];
+  let text = article.exported?.text ?? article.text;
+  if (!article.exported) {
+    const prepared = prepareArticleText(article.text).text;
+    if (article.annotations.length > 0 && prepared !== article.text) {
+      // The parser maps offsets onto normalised text; text that still changes would misplace every span.
+      return [{ ...at, message: 'the text is not normalised, so its annotation offsets cannot be trusted' }];
+    }
+    if (prepared.length === 0) return [{ ...at, message: 'The article has no text: paste or upload some text first.' }];
+    text = prepared;
+  }
+  for (const span of article.exported?.annotations ?? article.annotations) {
+    try {
+      verifySpan(text, span);
+    } catch (error) {
+      problems.push({ ...at, message: spanProblem(span, error) });
+    }
+  }
+  return problems;
+}
+
+function spanProblem(span: { label: string; start: number; end: number }, error: unknown): string {
+  return `${span.label} ${span.start}–${span.end}: ${isAppError(error) ? error.message : String(error)}`;
+}
+
+/** The articles to write: those whose canonical URL neither the library nor an earlier article here has. */
+function withoutDuplicates(parsedArticles: ParsedArticle[], report: ImportReport): ParsedArticle[] {
+  const finder = new DuplicateFinder(getDb().select({ id: articles.id, url: articles.url }).from(articles).where(isNull(articles.deletedAt)).all());
+  return parsedArticles.filter((article) => {
+    const url = article.exported?.url ?? article.url ?? null;
+    const duplicate = finder.check(url);
+    if (duplicate === null) return true;
+    const at = where(article, report.file);
+    report.skipped.push({ ...at, title: article.exported?.title ?? article.title ?? deriveTitle(prepareArticleText(article.text).text), url: url ?? '', existingArticleId: duplicate.existingArticleId });
+    return false;
+  });
 }
 
 function where(article: { origin?: { file: string; line: number | null } }, fallbackFile: string) {
@@ -147,7 +235,7 @@ function insertSpan(
   try {
     anchor = verifySpan(text, span);
   } catch (error) {
-    problems.push({ ...at, message: `${span.label} ${span.start}–${span.end}: ${isAppError(error) ? error.message : String(error)}` });
+    problems.push({ ...at, message: spanProblem(span, error) });
     return null;
   }
   const now = nowIso();

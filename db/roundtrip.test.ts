@@ -31,7 +31,7 @@ function tag(articleId: number, text: string, quote: string, label: 'claim' | 'a
 }
 
 describe('Crosscheck JSONL', () => {
-  it('exports, imports into an empty database and exports again byte for byte', () => {
+  it('exports, imports into an empty database and exports again byte for byte', async () => {
     useDatabase('source.db');
     const reviewer = commandLineViewer();
     const first = createArticle(reviewer, { text: SAMPLE, source: 'The National' });
@@ -55,14 +55,14 @@ describe('Crosscheck JSONL', () => {
     useDatabase('target.db');
     const parsed = parseCrosscheckJsonl(exported, 'library.jsonl');
     expect(parsed.problems).toEqual([]);
-    const report = importParsedFile(commandLineViewer(), 'library.jsonl', parsed);
+    const report = await importParsedFile(commandLineViewer(), 'library.jsonl', parsed);
     expect(report).toMatchObject({ imported: true, annotationCount: 5, comparisonCount: 1, problems: [] });
     expect(report.notes).toEqual([]);
     expect(exportJsonl()).toBe(exported);
 
     // Importing the same file again: every id is taken now, so everything gets new ids and the
     // comparison is rebuilt from the renumbered figures, with one note per article, not per span.
-    const again = importParsedFile(commandLineViewer(), 'library.jsonl', parseCrosscheckJsonl(exported, 'library.jsonl'));
+    const again = await importParsedFile(commandLineViewer(), 'library.jsonl', parseCrosscheckJsonl(exported, 'library.jsonl'));
     expect(again).toMatchObject({ imported: true, annotationCount: 5, comparisonCount: 1 });
     expect(again.notes).toHaveLength(4);
     expect(again.notes.filter((note) => note.includes('given new ids'))).toHaveLength(2);
@@ -75,14 +75,15 @@ describe('Crosscheck JSONL', () => {
       'five fighters were wounded',
       'seven of its fighters were killed',
     ]);
-  });
+    // Now async (the import yields between transactions), so the timeout applies: a busy machine needs more than 5 s.
+  }, 30_000);
 
-  it('refuses a file with one bad line and writes nothing from it', () => {
+  it('refuses a file with one bad line and writes nothing from it', async () => {
     useDatabase('refused.db');
     const good = JSON.stringify({ text: 'A fine article about five fighters.' });
     const parsed = parseCrosscheckJsonl(`${good}\n{broken\n`, 'bad.jsonl');
     expect(parsed.problems.map((problem) => problem.line)).toEqual([2]);
-    const report = importParsedFile(commandLineViewer(), 'bad.jsonl', parsed);
+    const report = await importParsedFile(commandLineViewer(), 'bad.jsonl', parsed);
     expect(report.imported).toBe(false);
     expect([...exportArticles(commandLineViewer(), { layer: 'all' })]).toEqual([]);
   });

@@ -58,12 +58,13 @@ test('importing files shows a report per file, and a bad file is refused with it
     { name: 'broken.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(doccano) },
   ]);
   await page.getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByText('Imported 2 of 2 files')).toBeVisible();
+  await expect(page.getByText('Finished 2 of 2 files')).toBeVisible();
 
   const results = page.getByTestId('import-result');
   await expect(results.nth(0)).toHaveAttribute('data-imported', 'true');
   await expect(results.nth(0)).toContainText('Imported 1 article');
   await expect(results.nth(1)).toHaveAttribute('data-imported', 'false');
+  await expect(results.nth(1)).toHaveAttribute('data-status', 'refused');
   await expect(results.nth(1)).toContainText('nothing from this file was written');
   await expect(results.nth(1).getByRole('alert')).toContainText('line 2');
   await expect(results.nth(1).getByRole('alert')).toContainText('line 3');

@@ -8,7 +8,7 @@ import { commandLineViewer } from '../db/reviewers';
 import { IMPORT_EXTENSIONS, parseBratFolder, parseImportFile } from '../lib/import/parse-file';
 import { CliError, runCli } from './cli';
 
-const USAGE = `Usage: npm run import -- FILE... (${IMPORT_EXTENSIONS.join(', ')}, or a folder of brat .txt/.ann files)`;
+const USAGE = `Usage: npm run import -- [--allow-duplicates] FILE... (${IMPORT_EXTENSIONS.join(', ')}, or a folder of brat .txt/.ann files)`;
 
 function readFolder(folder: string): { name: string; content: string }[] {
   return fs
@@ -20,7 +20,10 @@ function readFolder(folder: string): { name: string; content: string }[] {
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 runCli(USAGE, async () => {
-  const files = process.argv.slice(2).filter((arg) => arg !== '--');
+  const args = process.argv.slice(2).filter((arg) => arg !== '--');
+  // Articles whose URL the library already has are skipped unless asked for.
+  const allowDuplicates = args.includes('--allow-duplicates');
+  const files = args.filter((arg) => arg !== '--allow-duplicates');
   if (files.length === 0) throw new CliError('Name at least one file to import.');
   // Imported annotations go into the first admin's layer.
   const viewer = commandLineViewer();
@@ -29,10 +32,11 @@ runCli(USAGE, async () => {
     process.stderr.write(`[${index + 1}/${files.length}] ${file}: `);
     if (!fs.existsSync(file)) throw new CliError(`There is no file ${file}.`);
     const parsed = fs.statSync(file).isDirectory() ? parseBratFolder(readFolder(file)) : parseImportFile(path.basename(file), fs.readFileSync(file));
-    const report = importParsedFile(viewer, file, parsed);
+    const report = await importParsedFile(viewer, file, parsed, { allowDuplicates });
     if (report.imported) {
+      const skipped = report.skipped.length > 0 ? `; skipped ${plural(report.skipped.length, 'duplicate')}` : '';
       process.stderr.write(
-        `imported ${plural(report.articleIds.length, 'article')}, ${plural(report.annotationCount, 'annotation')}, ${plural(report.comparisonCount, 'comparison')}\n`,
+        `imported ${plural(report.articleIds.length, 'article')}, ${plural(report.annotationCount, 'annotation')}, ${plural(report.comparisonCount, 'comparison')}${skipped}\n`,
       );
     } else {
       refused += 1;
@@ -40,6 +44,10 @@ runCli(USAGE, async () => {
     }
     for (const problem of report.problems) process.stderr.write(`  ${problem.file}${problem.line !== null ? `:${problem.line}` : ''}: ${problem.message}\n`);
     for (const note of report.notes) process.stderr.write(`  note: ${note}\n`);
+    for (const skip of report.skipped) {
+      const original = skip.existingArticleId !== null ? `article ${skip.existingArticleId} has` : 'an earlier article in this file has';
+      process.stderr.write(`  skipped${skip.line !== null ? ` line ${skip.line}` : ''} “${skip.title}”: ${original} the same URL (${skip.url}); --allow-duplicates imports it anyway\n`);
+    }
   }
   return refused > 0 ? 1 : 0;
 });

@@ -3,40 +3,61 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import type { ErrorBody } from '@/app/_server/http';
-import type { ImportReport } from '@/db/import';
+import type { ImportReport, SkippedArticle } from '@/db/import';
 
-interface FileResult {
+type FileState = 'waiting' | 'importing' | 'imported' | 'skipped' | 'refused';
+
+interface FileEntry {
   name: string;
+  file: File;
+  state: FileState;
   report: ImportReport | null;
   error: string | null;
 }
 
-/** Sends the files one by one, so each gets its own report and the progress bar moves per file. */
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+function stateOf(report: ImportReport | null): FileState {
+  if (!report?.imported) return 'refused';
+  return report.articleIds.length === 0 && report.skipped.length > 0 ? 'skipped' : 'imported';
+}
+
+async function send(file: File, allowDuplicates: boolean): Promise<Pick<FileEntry, 'state' | 'report' | 'error'>> {
+  const body = new FormData();
+  body.append('file', file);
+  try {
+    const response = await fetch(`/api/import${allowDuplicates ? '?allowDuplicates=true' : ''}`, { method: 'POST', body });
+    const payload = (await response.json()) as { report?: ImportReport } & Partial<ErrorBody>;
+    const report = payload.report ?? ((payload.error?.details as { report?: ImportReport } | undefined)?.report ?? null);
+    return { state: stateOf(report), report, error: report?.imported ? null : (payload.error?.message ?? `The server answered ${response.status}.`) };
+  } catch {
+    return { state: 'refused', report: null, error: 'The server could not be reached; this file was not imported.' };
+  }
+}
+
+/**
+ * Lists the chosen files at once, each with its state, then sends them one by one so each
+ * gets its own report while the others wait visibly.
+ */
 export function ImportForm() {
-  const [results, setResults] = useState<FileResult[]>([]);
-  const [total, setTotal] = useState(0);
+  const [entries, setEntries] = useState<FileEntry[]>([]);
+  const [allowDuplicates, setAllowDuplicates] = useState(false);
   const [busy, setBusy] = useState(false);
+
+  const update = (index: number, change: Partial<FileEntry>) =>
+    setEntries((current) => current.map((entry, at) => (at === index ? { ...entry, ...change } : entry)));
 
   async function upload(files: File[]) {
     setBusy(true);
-    setTotal(files.length);
-    setResults([]);
-    for (const file of files) {
-      const body = new FormData();
-      body.append('file', file);
-      let result: FileResult;
-      try {
-        const response = await fetch('/api/import', { method: 'POST', body });
-        const payload = (await response.json()) as { report?: ImportReport } & Partial<ErrorBody>;
-        const report = payload.report ?? ((payload.error?.details as { report?: ImportReport } | undefined)?.report ?? null);
-        result = { name: file.name, report, error: report ? null : (payload.error?.message ?? `The server answered ${response.status}.`) };
-      } catch {
-        result = { name: file.name, report: null, error: 'The server could not be reached; this file was not imported.' };
-      }
-      setResults((done) => [...done, result]);
+    setEntries(files.map((file) => ({ name: file.name, file, state: 'waiting', report: null, error: null })));
+    for (const [index, file] of files.entries()) {
+      update(index, { state: 'importing' });
+      update(index, await send(file, allowDuplicates));
     }
     setBusy(false);
   }
+
+  const finished = entries.filter((entry) => entry.state !== 'waiting' && entry.state !== 'importing').length;
 
   return (
     <>
@@ -52,7 +73,25 @@ export function ImportForm() {
       >
         <label>
           Files
-          <input name="files" type="file" multiple accept=".txt,.md,.html,.htm,.jsonl,.zip" required />
+          <input
+            name="files"
+            type="file"
+            multiple
+            accept=".txt,.md,.html,.htm,.jsonl,.zip"
+            required
+            disabled={busy}
+            onChange={(event) => {
+              const files = Array.from(event.currentTarget.files ?? []);
+              setEntries(files.map((file) => ({ name: file.name, file, state: 'waiting', report: null, error: null })));
+            }}
+          />
+        </label>
+        <label className="choice">
+          <input type="checkbox" checked={allowDuplicates} disabled={busy} onChange={(event) => setAllowDuplicates(event.currentTarget.checked)} />
+          <span>
+            Import duplicates anyway
+            <span className="choice-description">Articles whose web address the library already has are skipped unless this is ticked.</span>
+          </span>
         </label>
         <div className="form-actions">
           <button type="submit" className="primary" disabled={busy}>
@@ -60,46 +99,92 @@ export function ImportForm() {
           </button>
         </div>
       </form>
-      {total > 0 && (
-        <div className="import-progress">
+      {entries.length > 0 && (
+        <div className="import-progress" role="status">
           <label>
-            Imported {results.length} of {total} files
-            <progress value={results.length} max={total} />
+            {busy || finished > 0 ? `Finished ${finished} of ${plural(entries.length, 'file')}` : `${plural(entries.length, 'file')} chosen`}
+            <progress value={finished} max={entries.length} />
           </label>
         </div>
       )}
       <ul className="import-results" aria-label="Import results">
-        {results.map((result, index) => (
-          <li key={`${result.name}-${index}`} data-testid="import-result" data-imported={result.report?.imported ? 'true' : 'false'}>
-            <strong>{result.name}</strong>
-            {result.report?.imported ? (
-              <p>
-                Imported {result.report.articleIds.length} article{result.report.articleIds.length === 1 ? '' : 's'}, {result.report.annotationCount}{' '}
-                annotation{result.report.annotationCount === 1 ? '' : 's'}
-                {result.report.comparisonCount > 0 && `, ${result.report.comparisonCount} comparisons`}.{' '}
-                {result.report.articleIds.length === 1 && <Link href={`/articles/${result.report.articleIds[0]}`}>Open it</Link>}
-              </p>
-            ) : (
-              <p className="form-error">Not imported: nothing from this file was written.{result.error && ` ${result.error}`}</p>
-            )}
-            {result.report && result.report.problems.length > 0 && (
-              <ul className="problems" role="alert">
-                {result.report.problems.map((problem, line) => (
-                  <li key={line}>
-                    {problem.file !== result.name && `${problem.file}, `}
-                    {problem.line !== null && `line ${problem.line}: `}
-                    {problem.message}
-                  </li>
-                ))}
-              </ul>
-            )}
-            {result.report && result.report.notes.length > 0 && (
-              <ul className="notes">
-                {result.report.notes.map((note) => (
-                  <li key={note}>{note}</li>
-                ))}
-              </ul>
-            )}
+        {entries.map((entry, index) => (
+          <li key={`${entry.name}-${index}`} data-testid="import-result" data-status={entry.state} data-imported={entry.report?.imported ? 'true' : 'false'}>
+            <div className="import-result-head">
+              <strong>{entry.name}</strong>
+              <span className={`import-state import-state-${entry.state}`}>{STATE_LABELS[entry.state]}</span>
+            </div>
+            <FileOutcome entry={entry} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+const STATE_LABELS: Record<FileState, string> = {
+  waiting: 'Waiting',
+  importing: 'Importing…',
+  imported: 'Imported',
+  skipped: 'Skipped as duplicate',
+  refused: 'Refused',
+};
+
+function FileOutcome({ entry }: { entry: FileEntry }) {
+  const { report } = entry;
+  if (entry.state === 'waiting' || entry.state === 'importing') return null;
+  if (entry.state === 'refused' || !report) {
+    return (
+      <>
+        {/* With a report, its problems say why; the server's summary would only repeat the first line. */}
+        <p className="form-error">Refused: nothing from this file was written.{!report && entry.error && ` ${entry.error}`}</p>
+        {report && report.problems.length > 0 && (
+          <ul className="problems" role="alert">
+            {report.problems.map((problem, line) => (
+              <li key={line}>
+                {problem.file !== entry.name && `${problem.file}, `}
+                {problem.line !== null && `line ${problem.line}: `}
+                {problem.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </>
+    );
+  }
+  const articleCount = report.articleIds.length;
+  return (
+    <>
+      {articleCount > 0 && (
+        <p>
+          Imported {plural(articleCount, 'article')}, {plural(report.annotationCount, 'annotation')}
+          {report.comparisonCount > 0 && `, ${plural(report.comparisonCount, 'comparison')}`}.{' '}
+          {articleCount === 1 && <Link href={`/articles/${report.articleIds[0]}`}>Open it</Link>}
+        </p>
+      )}
+      {report.skipped.length > 0 && <SkippedList skipped={report.skipped} />}
+      {report.notes.length > 0 && (
+        <ul className="notes">
+          {report.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function SkippedList({ skipped }: { skipped: SkippedArticle[] }) {
+  return (
+    <>
+      <p>
+        Skipped {plural(skipped.length, 'duplicate')}: tick “Import duplicates anyway” and import again to add {skipped.length === 1 ? 'it' : 'them'}.
+      </p>
+      <ul className="notes">
+        {skipped.map((skip, index) => (
+          <li key={index}>
+            {skip.line !== null && `Line ${skip.line}: `}“{skip.title}” has the same web address as{' '}
+            {skip.existingArticleId !== null ? <Link href={`/articles/${skip.existingArticleId}`}>article {skip.existingArticleId}</Link> : 'an earlier article in this file'}.
           </li>
         ))}
       </ul>

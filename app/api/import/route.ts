@@ -11,6 +11,8 @@ const MAX_FORM_BYTES = MAX_FILE_BYTES + 64 * 1024;
 /**
  * Imports one file (multipart field `file`). 201 with a report when everything in it was
  * written; 422 with the report's problems when anything was wrong, and then nothing was.
+ * Articles whose URL the library already has are skipped and listed in `report.skipped`
+ * (200 when that is all of them) unless `?allowDuplicates=true`.
  */
 export const POST = handle(async (request, _context, viewer) => {
   let form: FormData;
@@ -24,10 +26,12 @@ export const POST = handle(async (request, _context, viewer) => {
   if (!(file instanceof File)) throw new AppError('invalid_request', 400, 'Send the file in a form field named “file”.');
   if (file.size > MAX_FILE_BYTES) throw new AppError('payload_too_large', 413, `“${file.name}” is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB: use npm run import for big files.`);
   const parsed = parseImportFile(file.name, new Uint8Array(await file.arrayBuffer()));
-  const report = importParsedFile(viewer, file.name, parsed);
+  const allowDuplicates = new URL(request.url).searchParams.get('allowDuplicates') === 'true';
+  const report = await importParsedFile(viewer, file.name, parsed, { allowDuplicates });
   if (!report.imported) {
     const count = report.problems.length;
     throw new AppError('import_refused', 422, `“${file.name}” was not imported: ${count} problem${count === 1 ? '' : 's'} found. Nothing from it was written.`, { report });
   }
-  return Response.json({ report }, { status: 201 });
+  // Only duplicates, all skipped: nothing was created, and nothing was wrong either.
+  return Response.json({ report }, { status: report.articleIds.length === 0 && report.skipped.length > 0 ? 200 : 201 });
 });

@@ -7,6 +7,7 @@ import { callApi, errorMessage } from '@/app/_client/api';
 import { formatDate } from '@/app/_client/format';
 import type { ArticleMetadata } from '@/db/articles';
 import { ArticleFields } from '../ArticleFields';
+import { DeleteArticleButton } from './DeleteArticleButton';
 
 /** `editable`: admins edit the details; reviewers read them. */
 export function ArticleHeader({ article, editable }: { article: ArticleMetadata; editable: boolean }) {
@@ -77,6 +78,7 @@ export function ArticleHeader({ article, editable }: { article: ArticleMetadata;
           </button>
         )}
         <Link href={`/export?article=${article.id}`}>Export</Link>
+        {editable && <DeleteArticleButton articleId={article.id} title={article.title} />}
       </p>
     </header>
   );
