@@ -8,8 +8,8 @@ import type { Viewer } from './access';
 import { insertArticle } from './article-insert';
 import { getDb, writeTransaction } from './client';
 import { nowIso } from './clock';
-import { acceptAllAgreed, acceptIntoGold, curationView, rejectCluster, reopenCluster } from './curation';
-import { annotations, assignments, claimDetails, figureDetails, history, reviewers, type Article } from './schema';
+import { acceptAllAgreed, acceptIntoGold, curationView, rejectCluster, reopenCluster, settleComparison } from './curation';
+import { annotations, assignments, claimDetails, comparisonMembers, comparisons, figureDetails, history, reviewers, type Article } from './schema';
 import { firstAdminReviewer, goldReviewer } from './startup-data';
 
 const TEXT = 'Officials said at least five fighters were killed near the border. The militia denied it.';
@@ -253,5 +253,102 @@ describe('rejectCluster and reopenCluster', () => {
     expect(() => rejectCluster(admin, article.id, start, start + 4)).toThrow(expect.objectContaining({ code: 'cluster_changed', status: 409 }));
     acceptIntoGold(admin, article.id, [figure]);
     expect(() => rejectCluster(admin, article.id, start, start + 'five fighters'.length)).toThrow(expect.objectContaining({ code: 'cluster_accepted', status: 409 }));
+  });
+});
+
+/** A reviewer's comparison, written straight into the tables as the comparison form leaves it. */
+function compare(reviewer: Viewer, annotationIds: number[], title = `${reviewer.username}'s comparison`): number {
+  const at = nowIso();
+  const row = getDb()
+    .insert(comparisons)
+    .values({ title, status: 'explained', resolutionNote: 'Different counts.', createdBy: reviewer.id, layerId: reviewer.id, createdAt: at, updatedAt: at })
+    .returning()
+    .get();
+  annotationIds.forEach((annotationId, position) => getDb().insert(comparisonMembers).values({ comparisonId: row.id, annotationId, position }).run());
+  return row.id;
+}
+
+function goldComparisons() {
+  const goldId = goldReviewer(getDb()).id;
+  return getDb()
+    .select()
+    .from(comparisons)
+    .where(and(eq(comparisons.layerId, goldId), isNull(comparisons.deletedAt)))
+    .all()
+    .map((comparison) => ({
+      ...comparison,
+      members: getDb()
+        .select({ annotationId: comparisonMembers.annotationId })
+        .from(comparisonMembers)
+        .where(eq(comparisonMembers.comparisonId, comparison.id))
+        .orderBy(comparisonMembers.position)
+        .all()
+        .map((member) => member.annotationId),
+    }));
+}
+
+describe('comparisons follow their figures into gold', () => {
+  const SEVEN = { valueMin: 7, valueMax: 7, category: 'killed', counted: 'fighters' } as const;
+
+  it('carries a comparison whose figures are all accepted, over the gold copies, once', () => {
+    const five = tag(alice, 'five fighters', 'figure', { figure: FIVE_KILLED });
+    const border = tag(alice, 'the border', 'figure', { figure: SEVEN });
+    const source = compare(alice, [five, border], 'Fighters killed near the border');
+
+    const [fiveCopy] = acceptIntoGold(admin, article.id, [five]);
+    expect(goldComparisons()).toEqual([]);
+    expect(curationView(admin, article.id).comparisons).toMatchObject([
+      { id: source, title: 'Fighters killed near the border', layerName: 'Alice', figures: [{ annotationId: five, goldId: fiveCopy }, { annotationId: border, goldId: null }] },
+    ]);
+
+    const [borderCopy] = acceptIntoGold(admin, article.id, [border]);
+    const carried = goldComparisons();
+    expect(carried).toMatchObject([
+      { title: 'Fighters killed near the border', status: 'explained', resolutionNote: 'Different counts.', createdBy: admin.id, members: [fiveCopy, borderCopy] },
+    ]);
+    expect(getDb().select().from(comparisons).where(eq(comparisons.id, source)).get()).toMatchObject({ goldCopyId: carried[0]!.id });
+    expect(curationView(admin, article.id).comparisons).toEqual([]);
+
+    // Bob made the same comparison: it joins the one gold already has instead of doubling it.
+    const bobsFive = tag(bob, 'five fighters', 'figure', { figure: FIVE_KILLED });
+    const bobsBorder = tag(bob, 'the border', 'figure', { figure: SEVEN });
+    const bobs = compare(bob, [bobsFive, bobsBorder]);
+    acceptIntoGold(admin, article.id, [bobsFive, bobsBorder]);
+    expect(goldComparisons()).toHaveLength(1);
+    expect(getDb().select().from(comparisons).where(eq(comparisons.id, bobs)).get()).toMatchObject({ goldCopyId: carried[0]!.id });
+  });
+
+  it('carries with Accept all agreed too', () => {
+    const alicesPair = [tag(alice, 'five fighters', 'figure', { figure: FIVE_KILLED }), tag(alice, 'the border', 'figure', { figure: SEVEN })];
+    tag(bob, 'five fighters', 'figure', { figure: FIVE_KILLED });
+    tag(bob, 'the border', 'figure', { figure: SEVEN });
+    compare(alice, alicesPair);
+    expect(acceptAllAgreed(admin, article.id)).toBe(2);
+    expect(goldComparisons()).toHaveLength(1);
+  });
+
+  it('lets the admin settle a partly accepted comparison: accept the rest, or drop it', () => {
+    const otherText = 'Elsewhere, seven fighters were killed.';
+    const other = writeTransaction((tx) => insertArticle(tx, { text: otherText }, admin.id));
+    const five = tag(alice, 'five fighters', 'figure', { figure: FIVE_KILLED });
+    const seven = tag(alice, 'seven fighters', 'figure', { articleId: other.id, text: otherText, figure: SEVEN });
+    const acrossArticles = compare(alice, [five, seven], 'Across articles');
+    const border = tag(alice, 'the border', 'figure', { figure: SEVEN });
+    const toDrop = compare(alice, [five, border], 'To drop');
+    acceptIntoGold(admin, article.id, [five]);
+    expect(curationView(admin, article.id).comparisons.map((comparison) => comparison.title)).toEqual(['Across articles', 'To drop']);
+
+    expect(settleComparison(admin, article.id, toDrop, 'drop')).toBeNull();
+    const goldId = settleComparison(admin, article.id, acrossArticles, 'accept');
+
+    expect(curationView(admin, article.id).comparisons).toEqual([]);
+    const [carried] = goldComparisons();
+    expect(carried).toMatchObject({ id: goldId, title: 'Across articles' });
+    // The other article's figure was accepted into gold on its own article.
+    const sevenCopy = goldRows().find((row) => row.id === carried!.members[1]);
+    expect(sevenCopy).toMatchObject({ articleId: other.id, quote: 'seven fighters' });
+    expect(goldRows().some((row) => row.quote === 'the border')).toBe(false);
+    expect(() => settleComparison(admin, article.id, toDrop, 'accept')).toThrow(expect.objectContaining({ code: 'comparison_not_pending', status: 404 }));
+    expect(() => settleComparison(alice, article.id, toDrop, 'drop')).toThrow(expect.objectContaining({ code: 'admin_only' }));
   });
 });

@@ -10,7 +10,8 @@ import { finishedReviewers } from './assignments';
 import { getDb, writeTransaction, type Tx } from './client';
 import { nowIso } from './clock';
 import { logChange } from './history-log';
-import { annotations, claimDetails, curationRejections, figureDetails, reviewers, type Annotation } from './schema';
+import { annotations, articles, claimDetails, comparisons, curationRejections, figureDetails, reviewers, type Annotation } from './schema';
+import { carryComparisonsIntoGold, figuresWithGold, markCurated, pendingComparisons, type PendingComparison } from './gold-comparisons';
 import { goldReviewer } from './startup-data';
 
 /*
@@ -60,6 +61,8 @@ export interface CurationView {
   clusters: CurationCluster[];
   /** The gold layer's live annotations in text order. */
   gold: CurationAnnotation[];
+  /** Reviewers' comparisons only partly in gold: the admin accepts the rest or drops them. */
+  comparisons: PendingComparison[];
 }
 
 type Reader = Pick<Tx, 'select'>;
@@ -127,13 +130,18 @@ function loadAlignment(db: Reader, articleId: number) {
 export function curationView(viewer: Viewer, articleId: number): CurationView {
   requireAdmin(viewer);
   const article = accessibleArticle(viewer, articleId);
-  // One read transaction, so spans, gold and rejections are read from the same moment.
-  const { reviewers: counted, clusters, gold } = getDb().transaction((tx) => loadAlignment(tx, articleId));
+  const goldId = goldReviewer(getDb()).id;
+  // One read transaction, so spans, gold, rejections and comparisons are read from the same moment.
+  const { reviewers: counted, clusters, gold, comparisons: pending } = getDb().transaction((tx) => ({
+    ...loadAlignment(tx, articleId),
+    comparisons: pendingComparisons(tx, articleId, goldId),
+  }));
   return {
     article: { id: article.id, title: article.title, text: article.text },
     reviewers: counted,
     clusters: clusters.map((cluster) => ({ ...cluster, context: quoteInContext(article.text, cluster) })),
     gold,
+    comparisons: pending,
   };
 }
 
@@ -249,6 +257,7 @@ export function acceptIntoGold(viewer: Viewer, articleId: number, annotationIds:
       const copyId = copyIntoGold(tx, source.annotation, source.reviewer, context);
       if (copyId !== null) created.push(copyId);
     }
+    carryComparisonsIntoGold(tx, viewer, articleId, goldId, context.at);
     return created;
   });
 }
@@ -277,6 +286,7 @@ export function acceptAllAgreed(viewer: Viewer, articleId: number): number {
       const source = rows.get(candidate.id);
       if (source && copyIntoGold(tx, source, candidate.reviewer, context) !== null) accepted += 1;
     }
+    carryComparisonsIntoGold(tx, viewer, articleId, goldId, context.at);
     return accepted;
   });
 }
@@ -321,5 +331,43 @@ export function reopenCluster(viewer: Viewer, articleId: number, start: number, 
     tx.delete(curationRejections)
       .where(and(eq(curationRejections.articleId, articleId), eq(curationRejections.start, start), eq(curationRejections.end, end)))
       .run();
+  });
+}
+
+export type ComparisonSettlement = 'accept' | 'drop';
+
+/**
+ * Settles a reviewer's comparison that is only partly in gold: `accept` copies its other
+ * figures into gold (on whatever article they are) and carries the comparison over; `drop`
+ * leaves gold as it is and stops offering it. Returns the gold comparison's id, or null.
+ */
+export function settleComparison(viewer: Viewer, articleId: number, comparisonId: number, settlement: ComparisonSettlement): number | null {
+  requireAdmin(viewer);
+  accessibleArticle(viewer, articleId);
+  const goldId = goldReviewer(getDb()).id;
+  return writeTransaction((tx) => {
+    const pending = pendingComparisons(tx, articleId, goldId).find((comparison) => comparison.id === comparisonId);
+    const before = pending && tx.select().from(comparisons).where(eq(comparisons.id, comparisonId)).get();
+    if (!pending || !before) {
+      throw new AppError('comparison_not_pending', 404, `Comparison ${comparisonId} is not waiting to be settled on this article: reload to see what is.`);
+    }
+    const at = nowIso();
+    if (settlement === 'drop') {
+      markCurated(tx, viewer, before, null, at);
+      return null;
+    }
+    const missing = (figuresWithGold(tx, [comparisonId], goldId).get(comparisonId) ?? []).filter((figure) => figure.goldId === null);
+    for (const figure of missing) {
+      const source = tx
+        .select({ annotation: annotations, reviewer: reviewers.username, text: articles.text })
+        .from(annotations)
+        .innerJoin(reviewers, eq(reviewers.id, annotations.reviewerId))
+        .innerJoin(articles, eq(articles.id, annotations.articleId))
+        .where(eq(annotations.id, figure.annotationId))
+        .get();
+      if (source) copyIntoGold(tx, source.annotation, source.reviewer, { viewer, articleText: source.text, goldId, at });
+    }
+    carryComparisonsIntoGold(tx, viewer, articleId, goldId, at);
+    return tx.select({ goldCopyId: comparisons.goldCopyId }).from(comparisons).where(eq(comparisons.id, comparisonId)).get()?.goldCopyId ?? null;
   });
 }

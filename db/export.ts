@@ -156,13 +156,13 @@ function parseState(json: string | null): unknown {
 }
 
 /** A comparison travels with a layer only when all its figures are in it, so its ids resolve in the file. */
-function everyInLayers(annotationIds: number[], layerIds: number[]): boolean {
+export function everyInLayers(annotationIds: number[], layerIds: number[]): boolean {
   if (annotationIds.length === 0) return true;
   const rows = getDb().select({ reviewerId: annotations.reviewerId }).from(annotations).where(inArray(annotations.id, annotationIds)).all();
   return rows.every((row) => layerIds.includes(row.reviewerId));
 }
 
-function exportArticleIds(viewer: Viewer, ids?: number[]): number[] {
+export function exportArticleIds(viewer: Viewer, ids?: number[]): number[] {
   const db = getDb();
   if (!ids) {
     return db

@@ -8,6 +8,9 @@ import { insertArticle } from './article-insert';
 import { listArticles } from './articles';
 import { getDb, writeTransaction } from './client';
 import { nowIso } from './clock';
+import { acceptIntoGold } from './curation';
+import { exportArticles } from './export';
+import { summariseExport } from './export-summary';
 import { addComparisonMember, comparisonsForArticle, createComparison, listComparisons, listSuggestions } from './comparisons';
 import { annotations, assignments, figureDetails, reviewers, type Article } from './schema';
 import { firstAdminReviewer, goldReviewer } from './startup-data';
@@ -147,5 +150,23 @@ describe('library counts', () => {
       ['alice', 3],
       ['bob', 2],
     ]);
+  });
+});
+
+describe('a comparison carried into gold is in the default export', () => {
+  it('exports gold with the comparison over gold’s figures', () => {
+    assign(alice, 'done');
+    const pair = tagBothFigures(alice);
+    createComparison(alice, { title: 'Fighters killed', annotationIds: pair });
+    expect([...exportArticles(admin)][0]!.comparisons).toEqual([]);
+
+    const copies = acceptIntoGold(admin, article.id, pair);
+
+    const [exported] = [...exportArticles(admin)];
+    expect(exported!.annotations.map((annotation) => annotation.author.username)).toEqual(['gold', 'gold']);
+    expect(exported!.comparisons).toMatchObject([{ title: 'Fighters killed', figures: copies.map((annotationId) => ({ annotationId })) }]);
+    expect(summariseExport(admin)).toEqual({ layer: 'Gold (adjudicated)', articles: 1, annotations: 2, comparisons: 1 });
+    expect(summariseExport(admin, { layer: 'alice' })).toEqual({ layer: 'Alice', articles: 1, annotations: 2, comparisons: 1 });
+    expect(summariseExport(alice)).toEqual({ layer: 'Alice', articles: 1, annotations: 2, comparisons: 1 });
   });
 });

@@ -1,6 +1,8 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { callApi, errorMessage } from '@/app/_client/api';
+import type { ExportSummary } from '@/db/export-summary';
 
 interface Props {
   formats: { name: string; description: string; extension: string }[];
@@ -8,9 +10,19 @@ interface Props {
   preselected: number[];
   /** The layers this viewer may export; the first is the default (gold for admins, their own for reviewers). */
   layers: { value: string; text: string }[];
+  /** What the first layer holds for the preselected articles, so the sentence is there from the start. */
+  initialSummary: ExportSummary | null;
 }
 
-export function ExportForm({ formats, articles, preselected, layers }: Props) {
+function plural(count: number, one: string): string {
+  return `${count.toLocaleString('en')} ${one}${count === 1 ? '' : 's'}`;
+}
+
+function describeSummary(summary: ExportSummary): string {
+  return `${summary.layer}: ${plural(summary.articles, 'article')}, ${plural(summary.annotations, 'annotation')}, ${plural(summary.comparisons, 'comparison')}.`;
+}
+
+export function ExportForm({ formats, articles, preselected, layers, initialSummary }: Props) {
   const [layer, setLayer] = useState(layers[0]?.value ?? 'gold');
   const [format, setFormat] = useState(formats[0]?.name ?? '');
   const [scope, setScope] = useState<'library' | 'chosen'>(preselected.length > 0 ? 'chosen' : 'library');
@@ -20,6 +32,27 @@ export function ExportForm({ formats, articles, preselected, layers }: Props) {
   if (scope === 'chosen') for (const id of chosen) params.append('article', String(id));
   const href = `/api/export?${params}`;
   const ready = format !== '' && (scope === 'library' || chosen.length > 0);
+
+  // What the chosen layer and articles hold, asked again whenever the choice changes; the
+  // previous sentence stays meanwhile, so nothing below it moves.
+  const [summary, setSummary] = useState<string | null>(initialSummary ? describeSummary(initialSummary) : null);
+  const summaryQuery = new URLSearchParams({ layer });
+  if (scope === 'chosen') for (const id of chosen) summaryQuery.append('article', String(id));
+  const summaryUrl = ready ? `/api/export/summary?${summaryQuery}` : null;
+  useEffect(() => {
+    if (summaryUrl === null) return;
+    let cancelled = false;
+    callApi<{ summary: ExportSummary }>('GET', summaryUrl)
+      .then(({ summary: fresh }) => {
+        if (!cancelled) setSummary(describeSummary(fresh));
+      })
+      .catch((error: unknown) => {
+        if (!cancelled) setSummary(errorMessage(error));
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [summaryUrl]);
 
   return (
     <form className="export-form" aria-label="Export" onSubmit={(event) => event.preventDefault()}>
@@ -76,6 +109,11 @@ export function ExportForm({ formats, articles, preselected, layers }: Props) {
           </ul>
         )}
       </fieldset>
+      {ready && (
+        <p className="export-summary" data-testid="export-summary" aria-live="polite">
+          {summary ?? 'Counting what this export holds…'}
+        </p>
+      )}
       {ready ? (
         <a className="button primary" href={href} download>
           Download

@@ -4,6 +4,9 @@ import { listArticles } from '@/db/articles';
 import { EXPORT_FORMATS } from '@/lib/export/formats';
 import { pageViewer } from '@/app/_server/session';
 import { listReviewerAccounts } from '@/db/accounts';
+import { summariseExport, type ExportSummary } from '@/db/export-summary';
+import type { Viewer } from '@/db/access';
+import { isAppError } from '@/lib/errors';
 import { ExportForm } from './ExportForm';
 
 export const metadata: Metadata = { title: 'Export' };
@@ -15,6 +18,14 @@ export default async function ExportPage({ searchParams }: Props) {
   const viewer = await pageViewer('/export');
   const requested = (await searchParams).article;
   const preselected = (Array.isArray(requested) ? requested : requested ? [requested] : []).map(Number).filter(Number.isInteger);
+  const layers =
+    viewer.role === 'admin'
+      ? [
+          { value: 'gold', text: 'Gold (adjudicated)' },
+          { value: 'all', text: 'All layers' },
+          ...listReviewerAccounts(viewer).map((reviewer) => ({ value: reviewer.username, text: `${reviewer.displayName} (${reviewer.username})` })),
+        ]
+      : [{ value: viewer.username, text: `Your layer (${viewer.username})` }];
   return (
     <div className="page narrow">
       <h1>Export</h1>
@@ -25,17 +36,20 @@ export default async function ExportPage({ searchParams }: Props) {
       <ExportForm
         formats={EXPORT_FORMATS.map(({ name, description, extension }) => ({ name, description, extension }))}
         articles={listArticles(viewer).map(({ id, title }) => ({ id, title }))}
-        layers={
-          viewer.role === 'admin'
-            ? [
-                { value: 'gold', text: 'Gold (adjudicated)' },
-                { value: 'all', text: 'All layers' },
-                ...listReviewerAccounts(viewer).map((reviewer) => ({ value: reviewer.username, text: `${reviewer.displayName} (${reviewer.username})` })),
-              ]
-            : [{ value: viewer.username, text: `Your layer (${viewer.username})` }]
-        }
+        layers={layers}
         preselected={preselected}
+        initialSummary={initialSummary(viewer, layers[0]?.value, preselected)}
       />
     </div>
   );
+}
+
+/** The summary for the form's first choice; none when a preselected article is not one to export (the form says so itself). */
+function initialSummary(viewer: Viewer, layer: string | undefined, preselected: number[]): ExportSummary | null {
+  try {
+    return summariseExport(viewer, { layer, ids: preselected.length > 0 ? preselected : undefined });
+  } catch (error) {
+    if (isAppError(error)) return null;
+    throw error;
+  }
 }

@@ -6,13 +6,17 @@ import { useCallback, useEffect, useId, useRef, useState, useTransition } from '
 import { callApi, errorMessage } from '@/app/_client/api';
 import { FormMessage, type Message } from '@/app/_client/FormMessage';
 import type { CurationCluster, CurationReviewer } from '@/db/curation';
+import type { PendingComparison } from '@/db/gold-comparisons';
 import { ClusterCard } from './ClusterCard';
+import { ComparisonsToSettle } from './ComparisonsToSettle';
 
 interface Props {
   article: { id: number; title: string };
   reviewers: CurationReviewer[];
   clusters: CurationCluster[];
   goldCount: number;
+  /** Reviewers' comparisons partly in gold. */
+  comparisons: PendingComparison[];
 }
 
 type Filter = 'all' | 'open' | 'disagreements' | 'done';
@@ -37,7 +41,7 @@ function plural(count: number, one: string, many = `${one}s`): string {
  * moves on to the next open cluster, so a keyboard user works down the list without
  * hunting for where they were.
  */
-export function CurationBoard({ article, reviewers, clusters, goldCount }: Props) {
+export function CurationBoard({ article, reviewers, clusters, goldCount, comparisons }: Props) {
   const router = useRouter();
   const idPrefix = useId();
   const [filter, setFilter] = useState<Filter>('all');
@@ -125,6 +129,12 @@ export function CurationBoard({ article, reviewers, clusters, goldCount }: Props
       visible.find(isOpenDisagreement)?.key ?? null,
     );
 
+  const settle = (comparison: PendingComparison, settlement: 'accept' | 'drop') =>
+    void send(async () => {
+      await callApi('POST', `${base}/comparisons`, { comparisonId: comparison.id, settlement });
+      return settlement === 'accept' ? `“${comparison.title}” is in gold, with all its figures.` : `Dropped: “${comparison.title}” stays out of gold.`;
+    }, null);
+
   const counts = {
     agreed: clusters.filter(isOpenAgreed).length,
     disagreements: clusters.filter(isOpenDisagreement).length,
@@ -179,6 +189,8 @@ export function CurationBoard({ article, reviewers, clusters, goldCount }: Props
           Accept all agreed ({counts.agreed})
         </button>
       </div>
+
+      <ComparisonsToSettle comparisons={comparisons} disabled={busy} onSettle={settle} />
 
       <fieldset className="curation-filter">
         <legend>Show</legend>

@@ -42,14 +42,14 @@ export default async function CuratePage({ params }: Props) {
       </div>
     );
   }
-  const { article, reviewers, clusters, gold } = loaded.view;
+  const { article, reviewers, clusters, gold, comparisons } = loaded.view;
   return (
     <div className="page curate-page">
       <p className="breadcrumb">
         <Link href={`/articles/${article.id}`}>{article.title}</Link>
       </p>
       {/* The article text stays on the server: each cluster carries the bit of it it shows. */}
-      <CurationBoard article={{ id: article.id, title: article.title }} reviewers={reviewers} clusters={clusters} goldCount={gold.length} />
+      <CurationBoard article={{ id: article.id, title: article.title }} reviewers={reviewers} clusters={clusters} goldCount={gold.length} comparisons={comparisons} />
     </div>
   );
 }
