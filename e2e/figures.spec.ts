@@ -215,7 +215,8 @@ test('the app suggests conflicting figures; accepting creates a comparison and d
   // A place no other test uses: suggestions also group figures across articles by who is counted and where.
   const article = await createArticle(request, {
     title: 'Suggestions',
-    text: 'The Hashd said four of its fighters were killed in Akashat. Rival channels said four fighters were wounded.\n\nAt least six fighters were killed in the clash, a local official said.',
+    text:
+      'The Hashd said four of its fighters were killed in Akashat. Rival channels said four fighters were wounded.\n\nAt least six fighters were killed in the clash, a local official said.\n\nLate on Monday, one militant was killed at a checkpoint in Rutba.',
   });
   const killed = 'four of its fighters were killed';
   const wounded = 'four fighters were wounded';
@@ -238,11 +239,24 @@ test('the app suggests conflicting figures; accepting creates a comparison and d
   await tag(page, atLeast, '3');
   await expect(suggestion).toHaveCount(1);
   await expect(suggestion.locator('.suggested-figures li')).toHaveCount(3);
+  // The militant killed on Monday in another town is another incident: it joins no group.
+  await tag(page, 'one militant was killed', '3');
+  await expect(suggestion).toHaveCount(1);
+  await expect(suggestion.locator('.suggested-figures li')).toHaveCount(3);
+  await expect(suggestion).not.toContainText('one militant');
+
   await suggestion.getByRole('button', { name: 'Compare these' }).click();
-  await page.getByRole('button', { name: 'Create comparison' }).click();
+  const form = page.getByRole('form', { name: 'New comparison' });
+  // A human title, the figures it will compare, and one primary button.
+  await expect(form.getByLabel('Title')).toHaveValue('Fighters killed or wounded, Akashat');
+  const compared = form.getByRole('list', { name: '3 figures to compare' });
+  await expect(compared.getByRole('listitem')).toHaveText([`4 killed — “${killed}”`, `4 wounded — “${wounded}”`, `at least 6 killed — “${atLeast}”`]);
+  await expect(page.locator('.compare-panel button.primary')).toHaveCount(1);
+  await expect(page.locator('.compare-panel button.primary')).toHaveText('Create comparison');
+  await form.getByRole('button', { name: 'Create comparison' }).click();
   await expect(page.getByTestId('comparison-table').locator('thead th')).toHaveCount(3);
   await page.goBack();
-  await expect(annotationItems(page)).toHaveCount(3);
-  await expect(page.getByRole('link', { name: /3 figures count fighters/ })).toBeVisible();
+  await expect(annotationItems(page)).toHaveCount(4);
+  await expect(page.getByRole('link', { name: 'Fighters killed or wounded, Akashat' })).toBeVisible();
   await expect(suggestion).toHaveCount(0);
 });
