@@ -154,11 +154,31 @@ test('conflicting casualty figures go side by side in a few clicks, and the tabl
   const row = (field: string) => table.locator(`tr[data-field="${field}"]`);
   await expect(row('value').locator('td')).toHaveText(['5', '5', 'at least 5']);
   await expect(row('category').locator('td')).toHaveText(['killed', 'wounded', 'killed']);
-  await expect(row('category')).toHaveAttribute('data-differs', 'true');
-  await expect(row('qualifier')).toHaveAttribute('data-differs', 'true');
-  await expect(row('source')).toHaveAttribute('data-differs', 'true');
-  await expect(row('value')).toHaveAttribute('data-differs', 'false');
-  await expect(row('category').getByText('differs')).toBeVisible();
+  // Each row says same, more specific or differs; killed vs wounded is the key difference.
+  await expect(row('category').getByRole('rowheader')).toHaveText('What was counted Key difference differs');
+  await expect(row('category')).toHaveAttribute('data-key-difference', 'true');
+  await expect(row('source')).toHaveAttribute('data-status', 'differs');
+  await expect(row('source').getByRole('rowheader')).toHaveText('Source differs');
+  await expect(row('source')).not.toHaveAttribute('data-key-difference');
+  // Jurf Al Sakhar lies within Iraq, and 5 is "at least 5" made precise: neither is a conflict.
+  await expect(row('place').locator('td')).toHaveText(['Jurf Al Sakhar', '—', 'Iraq']);
+  await expect(row('place')).toHaveAttribute('data-status', 'more_specific');
+  await expect(row('place').getByRole('rowheader')).toContainText('more specific');
+  await expect(row('value')).toHaveAttribute('data-status', 'more_specific');
+  await expect(row('qualifier')).toHaveAttribute('data-status', 'more_specific');
+  await expect(row('counted')).toHaveAttribute('data-status', 'same');
+  await expect(page.getByTestId('differs-summary')).toHaveText(
+    'Key difference: what was counted. They also differ in source. More specific, not a conflict: value, qualifier, where.',
+  );
+  // The values keep their qualifiers, and the range its open end.
+  await expect(page.getByTestId('comparison-values')).toHaveText('Values: 5, 5, at least 5');
+  await expect(page.locator('.article-meta')).toContainText('Range: 5 – 5+');
+  // A key difference looks different from a secondary one, not by colour alone but by its rule.
+  const keyRule = await row('category').getByRole('rowheader').evaluate((cell) => getComputedStyle(cell).borderLeftWidth);
+  const secondaryRule = await row('source').getByRole('rowheader').evaluate((cell) => getComputedStyle(cell).borderLeftWidth);
+  expect(parseFloat(keyRule)).toBeGreaterThan(parseFloat(secondaryRule));
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.getByTestId('comparison-table').screenshot({ path: test.info().outputPath('comparison-table.png') });
   await expect(row('sentence').locator('td').first()).toContainText('Kataib Hezbollah said five of its fighters were killed in Jurf Al Sakhar.');
 
   await page.getByLabel('Status').selectOption('explained');
@@ -170,7 +190,7 @@ test('conflicting casualty figures go side by side in a few clicks, and the tabl
   const listed = page.getByTestId('comparison-row').filter({ hasText: 'Casualties at Jurf Al Sakhar, 22 Nov 2023' });
   await expect(listed).toContainText('explained');
   await expect(listed).toContainText('US strikes in Iraq, 22 Nov 2023');
-  await expect(listed.locator('td[data-column="spread"]')).toHaveText('5');
+  await expect(listed.locator('td[data-column="spread"]')).toHaveText('5 – 5+');
 });
 
 test('a comparison can hold figures from two articles', async ({ page, request }) => {
@@ -199,6 +219,7 @@ test('a comparison can hold figures from two articles', async ({ page, request }
   await expect(table.locator('thead th')).toHaveCount(3);
   await expect(table.locator('tr[data-field="value"] td')).toHaveText(['5', '5', '7']);
   await expect(table.locator('tr[data-field="value"]')).toHaveAttribute('data-differs', 'true');
+  await expect(table.locator('tr[data-field="value"]')).toHaveAttribute('data-key-difference', 'true');
   await expect(page.locator('.article-meta')).toContainText('3 figures from 2 articles');
   await expect(table.locator('tr[data-field="sentence"] td').nth(2)).toContainText('Second outlet');
 
@@ -215,7 +236,8 @@ test('the app suggests conflicting figures; accepting creates a comparison and d
   // A place no other test uses: suggestions also group figures across articles by who is counted and where.
   const article = await createArticle(request, {
     title: 'Suggestions',
-    text: 'The Hashd said four of its fighters were killed in Akashat. Rival channels said four fighters were wounded.\n\nAt least six fighters were killed in the clash, a local official said.',
+    text:
+      'The Hashd said four of its fighters were killed in Akashat. Rival channels said four fighters were wounded.\n\nAt least six fighters were killed in the clash, a local official said.\n\nLate on Monday, one militant was killed at a checkpoint in Rutba.',
   });
   const killed = 'four of its fighters were killed';
   const wounded = 'four fighters were wounded';
@@ -238,11 +260,24 @@ test('the app suggests conflicting figures; accepting creates a comparison and d
   await tag(page, atLeast, '3');
   await expect(suggestion).toHaveCount(1);
   await expect(suggestion.locator('.suggested-figures li')).toHaveCount(3);
+  // The militant killed on Monday in another town is another incident: it joins no group.
+  await tag(page, 'one militant was killed', '3');
+  await expect(suggestion).toHaveCount(1);
+  await expect(suggestion.locator('.suggested-figures li')).toHaveCount(3);
+  await expect(suggestion).not.toContainText('one militant');
+
   await suggestion.getByRole('button', { name: 'Compare these' }).click();
-  await page.getByRole('button', { name: 'Create comparison' }).click();
+  const form = page.getByRole('form', { name: 'New comparison' });
+  // A human title, the figures it will compare, and one primary button.
+  await expect(form.getByLabel('Title')).toHaveValue('Fighters killed or wounded, Akashat');
+  const compared = form.getByRole('list', { name: '3 figures to compare' });
+  await expect(compared.getByRole('listitem')).toHaveText([`4 killed — “${killed}”`, `4 wounded — “${wounded}”`, `at least 6 killed — “${atLeast}”`]);
+  await expect(page.locator('.compare-panel button.primary')).toHaveCount(1);
+  await expect(page.locator('.compare-panel button.primary')).toHaveText('Create comparison');
+  await form.getByRole('button', { name: 'Create comparison' }).click();
   await expect(page.getByTestId('comparison-table').locator('thead th')).toHaveCount(3);
   await page.goBack();
-  await expect(annotationItems(page)).toHaveCount(3);
-  await expect(page.getByRole('link', { name: /3 figures count fighters/ })).toBeVisible();
+  await expect(annotationItems(page)).toHaveCount(4);
+  await expect(page.getByRole('link', { name: 'Fighters killed or wounded, Akashat' })).toBeVisible();
   await expect(suggestion).toHaveCount(0);
 });

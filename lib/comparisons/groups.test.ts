@@ -117,3 +117,21 @@ describe('relatedGroups never joins two incidents', () => {
     expect(ids(relatedGroups([monday, C, tuesday]))).toEqual([[3, 7]]);
   });
 });
+
+describe('relatedGroups with figures that state neither where nor when', () => {
+  it('joins them to the largest incident they fit, not to the one tagged first', () => {
+    const militant = figure({ annotationId: 1, min: 1, counted: 'militant', time: 'Late on Monday', place: 'Rutba' });
+    const akashat = figure({ annotationId: 2, min: 4, counted: 'fighters', place: 'Akashat' });
+    const wounded = figure({ annotationId: 3, min: 4, category: 'wounded', counted: 'fighters' });
+    const atLeast = figure({ annotationId: 4, min: 6, qualifier: 'at_least', counted: 'fighters' });
+    const moreAtAkashat = figure({ annotationId: 5, min: 5, counted: 'fighters', place: 'Akashat' });
+    expect(ids(relatedGroups([militant, akashat, wounded, atLeast, moreAtAkashat]))).toEqual([[2, 3, 4, 5]]);
+  });
+
+  it('joins them to the earliest incident on a tie', () => {
+    const akashat = figure({ annotationId: 2, min: 4, counted: 'fighters', place: 'Akashat' });
+    const wounded = figure({ annotationId: 3, min: 4, category: 'wounded', counted: 'fighters' });
+    const militant = figure({ annotationId: 4, min: 1, counted: 'militant', time: 'Late on Monday', place: 'Rutba' });
+    expect(ids(relatedGroups([militant, wounded, akashat]))).toEqual([[2, 3]]);
+  });
+});

@@ -44,10 +44,11 @@ export function relatedGroups(figures: readonly ComparableFigure[]): ComparableF
   // One figure per annotation: a figure is never related to itself.
   const byId = new Map<number, ComparableFigure>();
   for (const figure of figures) if (!byId.has(figure.annotationId)) byId.set(figure.annotationId, figure);
-  // The figures that say most about where and when go first: they anchor a group, and a
-  // figure that says nothing joins the first group it fits. Sorting makes the result
-  // independent of the order the figures came in.
-  const unique = [...byId.values()].sort((a, b) => contextCount(b) - contextCount(a) || a.annotationId - b.annotationId);
+  // Figures that say where or when go first: they anchor the incidents. A figure that says
+  // neither could belong to any of them, and joins the largest it fits (the earliest on a
+  // tie; annotation ids follow tagging order, usually reading order). Sorting makes the
+  // result independent of the order the figures came in.
+  const unique = [...byId.values()].sort((a, b) => Number(anchored(b)) - Number(anchored(a)) || a.annotationId - b.annotationId);
   const sets = new IncidentSets(unique);
 
   // Bucketing by key relates every pair sharing it at the cost of a few unions per figure.
@@ -55,7 +56,7 @@ export function relatedGroups(figures: readonly ComparableFigure[]): ComparableF
   const joinOnKey = (key: string, i: number) => {
     const hubs = hubsByKey.get(key);
     if (hubs === undefined) hubsByKey.set(key, [i]);
-    else if (!hubs.some((hub) => sets.tryUnion(hub, i)) && hubs.length < MAX_HUBS_PER_KEY) hubs.push(i);
+    else if (!sets.joinLargest(hubs, i) && hubs.length < MAX_HUBS_PER_KEY) hubs.push(i);
   };
   const byPlace = new Map<string, { uncounted: number[]; counted: number[] }>();
   unique.forEach((figure, i) => {
@@ -76,9 +77,9 @@ export function relatedGroups(figures: readonly ComparableFigure[]): ComparableF
   for (const { uncounted, counted } of byPlace.values()) {
     const hubs: number[] = [];
     for (const i of uncounted) {
-      if (!hubs.some((hub) => sets.tryUnion(hub, i)) && hubs.length < MAX_HUBS_PER_KEY) hubs.push(i);
+      if (!sets.joinLargest(hubs, i) && hubs.length < MAX_HUBS_PER_KEY) hubs.push(i);
     }
-    for (const i of counted) hubs.some((hub) => sets.tryUnion(hub, i));
+    for (const i of counted) sets.joinLargest(hubs, i);
   }
 
   const groups = new Map<number, ComparableFigure[]>();
@@ -94,8 +95,8 @@ export function relatedGroups(figures: readonly ComparableFigure[]): ComparableF
     .sort((a, b) => (a[0]?.annotationId ?? 0) - (b[0]?.annotationId ?? 0));
 }
 
-function contextCount(figure: ComparableFigure): number {
-  return (textKey(figure.place) === null ? 0 : 1) + (textKey(figure.time) === null ? 0 : 1);
+function anchored(figure: ComparableFigure): boolean {
+  return textKey(figure.place) !== null || textKey(figure.time) !== null;
 }
 
 /**
@@ -131,22 +132,39 @@ class IncidentSets {
     return this.sets.find(i);
   }
 
-  /** Joins the sets of a and b unless that would join two incidents; whether they are now one. */
-  tryUnion(a: number, b: number): boolean {
-    const rootA = this.sets.find(a);
-    const rootB = this.sets.find(b);
-    if (rootA === rootB) return true;
-    const placesA = this.places.get(rootA) ?? [];
+  /**
+   * Joins i to the largest set among the hubs' that it fits without joining two incidents
+   * (the earliest hub's on a tie); whether i now shares a set with one of them.
+   */
+  joinLargest(hubs: readonly number[], i: number): boolean {
+    const root = this.sets.find(i);
+    let best: number | null = null;
+    for (const hub of hubs) {
+      const hubRoot = this.sets.find(hub);
+      if (hubRoot === root) return true;
+      if (!this.fits(hubRoot, root)) continue;
+      if (best === null || this.sets.sizeOf(hubRoot) > this.sets.sizeOf(best)) best = hubRoot;
+    }
+    if (best === null) return false;
+    this.join(best, root);
+    return true;
+  }
+
+  // Whether two sets can be one incident: every stated place, and every stated time, agrees.
+  private fits(rootA: number, rootB: number): boolean {
     const placesB = this.places.get(rootB) ?? [];
-    const timesA = this.times.get(rootA) ?? [];
     const timesB = this.times.get(rootB) ?? [];
-    if (placesA.some((p) => placesB.some((q) => placeRelation(p, q) === 'differs'))) return false;
-    if (timesA.some((p) => timesB.some((q) => timeRelation(p, q) === 'differs'))) return false;
+    if ((this.places.get(rootA) ?? []).some((p) => placesB.some((q) => placeRelation(p, q) === 'differs'))) return false;
+    return !(this.times.get(rootA) ?? []).some((p) => timesB.some((q) => timeRelation(p, q) === 'differs'));
+  }
+
+  private join(rootA: number, rootB: number): void {
+    const places = distinct([...(this.places.get(rootA) ?? []), ...(this.places.get(rootB) ?? [])]);
+    const times = distinct([...(this.times.get(rootA) ?? []), ...(this.times.get(rootB) ?? [])]);
     this.sets.union(rootA, rootB);
     const root = this.sets.find(rootA);
-    this.places.set(root, distinct([...placesA, ...placesB]));
-    this.times.set(root, distinct([...timesA, ...timesB]));
-    return true;
+    this.places.set(root, places);
+    this.times.set(root, times);
   }
 }
 

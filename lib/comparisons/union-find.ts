@@ -24,6 +24,11 @@ export class UnionFind {
     return root;
   }
 
+  /** How many items share the set of `item`. */
+  sizeOf(item: number): number {
+    return this.size[this.find(item)] as number;
+  }
+
   union(a: number, b: number): void {
     let rootA = this.find(a);
     let rootB = this.find(b);

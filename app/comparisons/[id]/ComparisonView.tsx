@@ -7,6 +7,7 @@ import { callApi, errorMessage } from '@/app/_client/api';
 import { FormMessage, type Message } from '@/app/_client/FormMessage';
 import { QUALIFIER_NAMES, figureSource, formatFigureValue } from '@/app/_client/figure-format';
 import type { ComparedFigure, ComparisonDetail } from '@/db/comparisons';
+import { FIELD_STATUS_TEXT, PRIMARY_FIELDS, type FieldStatus } from '@/lib/comparisons/field-status';
 import type { ComparedField } from '@/lib/comparisons/types';
 import { COMPARISON_STATUSES, type ComparisonStatus } from '@/lib/vocabulary';
 
@@ -18,6 +19,10 @@ interface Candidate {
 
 interface Props {
   comparison: ComparisonDetail;
+  // Per field: same, more specific or differs (lib/comparisons/field-status.ts).
+  statuses: Record<ComparedField, FieldStatus>;
+  // Every figure's value with its qualifier: "5, at least 5, 5".
+  values: string;
   candidates: Candidate[];
   events: string[];
 }
@@ -25,7 +30,7 @@ interface Props {
 const ROWS: { field: ComparedField | null; name: string; cell: (figure: ComparedFigure) => React.ReactNode }[] = [
   { field: 'value', name: 'Value', cell: (figure) => formatFigureValue(figure.figure) },
   { field: 'qualifier', name: 'Qualifier', cell: (figure) => QUALIFIER_NAMES[figure.figure.qualifier] },
-  { field: 'category', name: 'Counts', cell: (figure) => figure.figure.category },
+  { field: 'category', name: 'What was counted', cell: (figure) => figure.figure.category },
   { field: 'counted', name: 'Who is counted', cell: (figure) => figure.figure.counted ?? '—' },
   { field: 'place', name: 'Where', cell: (figure) => figure.figure.place ?? '—' },
   { field: 'time', name: 'When', cell: (figure) => figure.figure.time ?? '—' },
@@ -45,7 +50,24 @@ const ROWS: { field: ComparedField | null; name: string; cell: (figure: Compared
   },
 ];
 
-export function ComparisonView({ comparison, candidates, events }: Props) {
+// The rows named by status for the summary line, in table order.
+function rowNames(statuses: Props['statuses'], wanted: (field: ComparedField, status: FieldStatus) => boolean): string[] {
+  return ROWS.flatMap((row) => (row.field !== null && wanted(row.field, statuses[row.field]) ? [row.name.toLowerCase()] : []));
+}
+
+function summary(statuses: Props['statuses']): string {
+  const key = rowNames(statuses, (field, status) => status === 'differs' && PRIMARY_FIELDS.has(field));
+  const secondary = rowNames(statuses, (field, status) => status === 'differs' && !PRIMARY_FIELDS.has(field));
+  const specific = rowNames(statuses, (_field, status) => status === 'more_specific');
+  const parts = [
+    key.length > 0 && `Key difference: ${key.join(' and ')}.`,
+    secondary.length > 0 && `${key.length > 0 ? 'They also differ in' : 'They differ only in'} ${secondary.join(', ')}.`,
+    specific.length > 0 && `More specific, not a conflict: ${specific.join(', ')}.`,
+  ].filter((part): part is string => typeof part === 'string');
+  return parts.length === 0 ? 'The figures agree on every field.' : parts.join(' ');
+}
+
+export function ComparisonView({ comparison, statuses, values, candidates, events }: Props) {
   const router = useRouter();
   const id = useId();
   const [title, setTitle] = useState(comparison.title);
@@ -79,8 +101,6 @@ export function ComparisonView({ comparison, candidates, events }: Props) {
   const removeFigure = (annotationId: number) =>
     send(() => callApi('DELETE', `/api/comparisons/${comparison.id}/figures/${annotationId}?version=${comparison.version}`), 'Figure removed.');
 
-  const differing = ROWS.filter((row) => row.field && comparison.differs[row.field]).map((row) => row.name.toLowerCase());
-
   return (
     <>
       <p className="breadcrumb">
@@ -93,15 +113,18 @@ export function ComparisonView({ comparison, candidates, events }: Props) {
         <span>
           {comparison.memberCount} figures from {comparison.articleCount} article{comparison.articleCount === 1 ? '' : 's'}
         </span>
-        <span>Values: {comparison.spread}</span>
+        <span data-testid="comparison-values">Values: {values}</span>
+        <span>Range: {comparison.spread}</span>
       </p>
       <p className="differs-summary" data-testid="differs-summary">
-        {differing.length === 0 ? 'The figures agree on every field.' : `They differ in ${differing.join(', ')}.`}
+        {summary(statuses)}
       </p>
 
       <div className="comparison-scroll">
         <table className="comparison-table" data-testid="comparison-table">
-          <caption className="visually-hidden">Figures side by side; rows where they disagree are marked “differs”.</caption>
+          <caption className="visually-hidden">
+            Figures side by side; each row says whether they give the same, a more specific or a different answer, and marks a key difference.
+          </caption>
           <thead>
             <tr>
               <td />
@@ -118,12 +141,22 @@ export function ComparisonView({ comparison, candidates, events }: Props) {
           </thead>
           <tbody>
             {ROWS.map((row) => {
-              const differs = row.field !== null && comparison.differs[row.field];
+              const status = row.field === null ? null : statuses[row.field];
+              // A differing value or category is the conflict itself; other differences explain it.
+              const key = status === 'differs' && row.field !== null && PRIMARY_FIELDS.has(row.field);
               return (
-                <tr key={row.name} className={differs ? 'differs' : undefined} data-field={row.field ?? 'sentence'} data-differs={differs ? 'true' : 'false'}>
+                <tr
+                  key={row.name}
+                  className={status === null ? undefined : `status-${status}${key ? ' key-difference' : ''}`}
+                  data-field={row.field ?? 'sentence'}
+                  data-status={status ?? undefined}
+                  data-key-difference={key ? 'true' : undefined}
+                  data-differs={status === 'differs' ? 'true' : 'false'}
+                >
                   <th scope="row">
                     {row.name}
-                    {differs && <span className="differs-tag">differs</span>}
+                    {key && <span className="key-difference-tag"> Key difference</span>}
+                    {status !== null && <span className={`row-status row-status-${status}`}> {FIELD_STATUS_TEXT[status]}</span>}
                   </th>
                   {comparison.figures.map((figure) => (
                     <td key={figure.annotationId}>{row.cell(figure)}</td>

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getComparison, listEvents, listFigures, type ComparisonDetail } from '@/db/comparisons';
+import { getComparison, listEvents, listFigures, toComparable, type ComparisonDetail } from '@/db/comparisons';
+import { fieldStatuses } from '@/lib/comparisons/field-status';
+import { valueList } from '@/lib/comparisons/spread';
 import { isAppError } from '@/lib/errors';
 import type { Viewer } from '@/db/access';
 import { pageViewer } from '@/app/_server/session';
@@ -30,9 +32,16 @@ export default async function ComparisonPage({ params }: Props) {
   const candidates = listFigures(viewer, comparison.layerId)
     .filter((figure) => !members.has(figure.annotationId))
     .map(({ annotationId, articleTitle, quote }) => ({ annotationId, articleTitle, quote }));
+  const comparable = comparison.figures.map(toComparable);
   return (
     <div className="page">
-      <ComparisonView comparison={comparison} candidates={candidates} events={listEvents(viewer).map((event) => event.name)} />
+      <ComparisonView
+        comparison={comparison}
+        statuses={fieldStatuses(comparable)}
+        values={valueList(comparable)}
+        candidates={candidates}
+        events={listEvents(viewer).map((event) => event.name)}
+      />
     </div>
   );
 }

@@ -5,7 +5,9 @@ import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { callApi, errorMessage } from '@/app/_client/api';
 import { formatFigureValue } from '@/app/_client/figure-format';
+import type { FigureView } from '@/db/annotation-details';
 import type { ComparisonDetail, SuggestionView } from '@/db/comparisons';
+import { proposeTitle } from '@/lib/comparisons/title';
 
 export interface ArticleComparison {
   id: number;
@@ -14,8 +16,19 @@ export interface ArticleComparison {
   annotationIds: number[];
 }
 
+/** A figure the panel can name in the form: this article's own, or one a suggestion brings in. */
+interface KnownFigure {
+  annotationId: number;
+  quote: string;
+  figure: FigureView;
+  // Set for a figure from another article.
+  articleTitle?: string;
+}
+
 interface Props {
   articleId: number;
+  // This article's figures in the layer being viewed.
+  figures: { id: number; quote: string; figure: FigureView | null }[];
   selectedFigureIds: number[];
   onSelectionChange: (ids: number[]) => void;
   suggestions: SuggestionView[];
@@ -25,19 +38,35 @@ interface Props {
 }
 
 /** Puts figures side by side: from the reviewer's own choice or from the app's suggestions. */
-export function ComparePanel({ articleId, selectedFigureIds, onSelectionChange, suggestions, onDismiss, comparisons, events }: Props) {
+export function ComparePanel({ articleId, figures, selectedFigureIds, onSelectionChange, suggestions, onDismiss, comparisons, events }: Props) {
   const router = useRouter();
   const id = useId();
   const [formOpen, setFormOpen] = useState(false);
-  const [title, setTitle] = useState('');
+  // Null until the reviewer types a title: until then the proposed one follows the selection.
+  const [editedTitle, setEditedTitle] = useState<string | null>(null);
   const [eventName, setEventName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
+  const known = new Map<number, KnownFigure>();
+  for (const suggestion of suggestions) {
+    for (const { annotationId, quote, figure, articleId: from, articleTitle } of suggestion.figures) {
+      known.set(annotationId, { annotationId, quote, figure, ...(from === articleId ? {} : { articleTitle }) });
+    }
+  }
+  for (const { id: annotationId, quote, figure } of figures) if (figure) known.set(annotationId, { annotationId, quote, figure });
+  const selected = selectedFigureIds.flatMap((annotationId) => known.get(annotationId) ?? []);
+  const title = editedTitle ?? proposeTitle(selected.map(({ figure }) => figure));
+
+  function open() {
+    setEditedTitle(null);
+    setError(null);
+    setFormOpen(true);
+  }
+
   function startFrom(suggestion: SuggestionView) {
     onSelectionChange(suggestion.annotationIds);
-    setTitle(suggestion.reason);
-    setFormOpen(true);
+    open();
   }
 
   async function create() {
@@ -62,17 +91,20 @@ export function ComparePanel({ articleId, selectedFigureIds, onSelectionChange, 
       {selectedFigureIds.length === 0 ? (
         <p className="hint">Tick two or more figures to set them side by side.</p>
       ) : (
-        <div className="compare-bar">
-          <span>
-            {selectedFigureIds.length} figure{selectedFigureIds.length === 1 ? '' : 's'} selected
-          </span>
-          <button type="button" className="primary" onClick={() => setFormOpen(true)} disabled={selectedFigureIds.length < 2}>
-            Compare side by side
-          </button>
-          <button type="button" className="quiet" onClick={() => onSelectionChange([])}>
-            Clear
-          </button>
-        </div>
+        // While the form is open its Create button is the one primary action.
+        !(formOpen && selectedFigureIds.length >= 2) && (
+          <div className="compare-bar">
+            <span>
+              {selectedFigureIds.length} figure{selectedFigureIds.length === 1 ? '' : 's'} selected
+            </span>
+            <button type="button" className="primary" onClick={open} disabled={selectedFigureIds.length < 2}>
+              Compare side by side
+            </button>
+            <button type="button" className="quiet" onClick={() => onSelectionChange([])}>
+              Clear
+            </button>
+          </div>
+        )
       )}
       {formOpen && selectedFigureIds.length >= 2 && (
         <form
@@ -83,9 +115,25 @@ export function ComparePanel({ articleId, selectedFigureIds, onSelectionChange, 
             void create();
           }}
         >
+          <h4 id={`${id}-compared`}>
+            {selectedFigureIds.length} figures to compare
+          </h4>
+          <ul className="compared-figures" aria-labelledby={`${id}-compared`} data-testid="compared-figures">
+            {selectedFigureIds.map((annotationId) => {
+              const figure = known.get(annotationId);
+              return figure ? (
+                <li key={annotationId}>
+                  <strong>{formatFigureValue(figure.figure)}</strong> {figure.figure.category} — “{figure.quote}”
+                  {figure.articleTitle && <span className="elsewhere"> ({figure.articleTitle})</span>}
+                </li>
+              ) : (
+                <li key={annotationId}>A figure from another article</li>
+              );
+            })}
+          </ul>
           <label>
             Title
-            <input value={title} onChange={(event) => setTitle(event.target.value)} required maxLength={300} placeholder="e.g. Casualties at Jurf Al Sakhar, 22 Nov 2023" />
+            <input value={title} onChange={(event) => setEditedTitle(event.target.value)} required maxLength={300} placeholder="e.g. Fighters killed or wounded, Jurf Al Sakhar" />
           </label>
           <label>
             Event <span className="optional">(optional, shared across articles)</span>
@@ -105,7 +153,7 @@ export function ComparePanel({ articleId, selectedFigureIds, onSelectionChange, 
             <button type="submit" className="primary" disabled={saving}>
               Create comparison
             </button>
-            <button type="button" onClick={() => setFormOpen(false)}>
+            <button type="button" className="quiet" onClick={() => setFormOpen(false)}>
               Cancel
             </button>
           </div>

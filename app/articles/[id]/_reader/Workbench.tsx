@@ -463,6 +463,7 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
         {annotations.some((annotation) => annotation.figure) && (
           <ComparePanel
             articleId={articleId}
+            figures={annotations}
             selectedFigureIds={selectedFigureIds}
             onSelectionChange={setSelectedFigureIds}
             suggestions={suggestions}
