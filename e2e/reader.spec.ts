@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { createArticle } from './support/articles';
-import { annotationItem, annotationItems, clickOn, openArticle, selectWithMouse } from './support/reader';
+import { annotationItem, annotationItems, clickOn, openArticle, pendingText, selectWithMouse } from './support/reader';
 
 const KILLED = 'five of its fighters were killed';
 const WOUNDED = 'five fighters were wounded';
@@ -96,5 +96,58 @@ test.describe('figure corrections are never lost', () => {
     await figureOf(back).getByRole('button', { name: 'Discard changes' }).click();
     await expect(figureOf(back).getByLabel('Lowest')).toHaveValue('5');
     await expect(figureOf(back).getByRole('alert')).toHaveCount(0);
+  });
+});
+
+test.describe('number keys act only on a selection the reviewer can see', () => {
+  test('after a drag that selects nothing (it began on the sticky legend), 1 does not relabel the last tagged figure', async ({ page, request }) => {
+    const article = await createArticle(request, { title: 'Keys and visible selections' });
+    await openArticle(page, article.id);
+    await tag(page, KILLED, '3');
+    const figure = annotationItem(page, KILLED);
+    await expect(figure).toHaveAttribute('aria-current', 'true');
+
+    // Scroll so text lies under the legend, then drag from the legend down over the text.
+    await page.mouse.wheel(0, 400);
+    const legend = await page.locator('.legend').boundingBox();
+    if (!legend) throw new Error('no legend');
+    const from = { x: legend.x + legend.width - 8, y: legend.y + legend.height / 2 };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x - 200, from.y + 120, { steps: 8 });
+    await page.mouse.up();
+    // The browser selects from the legend into the text: nothing the reader can tag.
+    expect(await pendingText(page)).toBeNull();
+
+    await expect(figure).not.toHaveAttribute('aria-current', 'true');
+    await page.keyboard.press('1');
+    await expect(statusBar(page)).toContainText(/Select (some )?text/);
+    await expect(figure).toHaveAttribute('data-label', 'figure');
+    await page.reload();
+    await expect(annotationItem(page, KILLED)).toHaveAttribute('data-label', 'figure');
+  });
+
+  test('an annotation hidden by the label filter is not relabelled or deleted by a key', async ({ page, request }) => {
+    const article = await createArticle(request, { title: 'Keys and the filter' });
+    await openArticle(page, article.id);
+    await tag(page, KILLED, '3');
+    await page.getByRole('group', { name: 'Show annotations by label' }).getByRole('button', { name: /^Claim/ }).click();
+    await expect(annotationItems(page)).toHaveCount(0);
+    await page.keyboard.press('1');
+    await page.keyboard.press('Delete');
+    await page.getByRole('group', { name: 'Show annotations by label' }).getByRole('button', { name: /^All/ }).click();
+    await expect(annotationItem(page, KILLED)).toHaveAttribute('data-label', 'figure');
+    await page.reload();
+    await expect(annotationItem(page, KILLED)).toHaveAttribute('data-label', 'figure');
+  });
+
+  test('the annotation open in the panel is still relabelled by a key', async ({ page, request }) => {
+    const article = await createArticle(request, { title: 'Keys relabel the open entry' });
+    await openArticle(page, article.id);
+    await tag(page, KILLED, '3');
+    await openEditor(page, KILLED);
+    await page.getByTestId('reader').focus();
+    await page.keyboard.press('1');
+    await expect(annotationItem(page, KILLED)).toHaveAttribute('data-label', 'claim');
   });
 });
