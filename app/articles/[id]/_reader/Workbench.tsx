@@ -14,6 +14,7 @@ import { Legend } from './Legend';
 import { Reader } from './Reader';
 import { SelectionToolbar } from './SelectionToolbar';
 import { StatusBar, type Status } from './StatusBar';
+import { trackCoveredEdges } from './sticky-band';
 import { TextMap } from './text-map';
 import { restoringChange, type ActorRef, type AnnotationChange, type AnnotationView, type UndoEntry } from './types';
 import { usePendingSelection } from './use-pending-selection';
@@ -389,6 +390,8 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
   );
 
   const caret = useReaderKeyboard(readerRef, mapRef, selected);
+  // Focus and scrollIntoView stop short of the sticky header, legend and status bar (see globals.css).
+  useEffect(trackCoveredEdges, []);
 
   // A drag that selected nothing (it began on the sticky legend, say) leaves no target for the keys.
   const forgetSelection = useCallback(() => setSelectedId(null), []);
@@ -396,7 +399,8 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      if (event.defaultPrevented || isFormField(event.target)) return;
+      // Keys pressed inside a dialog (the keyboard help) are the dialog's, not the reader's.
+      if (event.defaultPrevented || isFormField(event.target) || (event.target instanceof Element && event.target.closest('dialog'))) return;
       const mod = event.ctrlKey || event.metaKey;
       if (mod && !event.altKey && event.key.toLowerCase() === 'z' && !event.shiftKey) {
         event.preventDefault();
