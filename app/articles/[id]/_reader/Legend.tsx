@@ -1,4 +1,5 @@
 import { LABELS, LABEL_INFO } from '@/lib/labels';
+import { KeyboardHelp } from './KeyboardHelp';
 
 interface Props {
   snapToWords: boolean;
@@ -21,23 +22,7 @@ export function Legend({ snapToWords, onSnapChange }: Props) {
         <input type="checkbox" checked={snapToWords} onChange={(event) => onSnapChange(event.target.checked)} />
         Snap selections to whole words
       </label>
-      <details className="shortcuts">
-        <summary>Keyboard</summary>
-        <dl>
-          <dt>Arrows, Shift+Arrows</dt>
-          <dd>move the caret in the article, extend the selection (Ctrl: by word)</dd>
-          <dt>1 · 2 · 3</dt>
-          <dd>tag the selection as claim · actor · figure, or relabel the selected annotation</dd>
-          <dt>J · K</dt>
-          <dd>next · previous annotation</dd>
-          <dt>Delete</dt>
-          <dd>delete the selected annotation</dd>
-          <dt>Ctrl+Z</dt>
-          <dd>undo the last change</dd>
-          <dt>Esc</dt>
-          <dd>clear the selection</dd>
-        </dl>
-      </details>
+      <KeyboardHelp />
     </div>
   );
 }

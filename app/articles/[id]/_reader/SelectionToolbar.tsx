@@ -1,7 +1,8 @@
 'use client';
 
-import { useLayoutEffect, useState, type RefObject } from 'react';
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { LABELS, LABEL_INFO, type Label } from '@/lib/labels';
+import { uncoveredBand } from './sticky-band';
 import type { TextMap } from './text-map';
 import type { SpanOffsets } from './types';
 
@@ -14,9 +15,13 @@ interface Props {
 
 const GAP_PX = 8;
 
-/** Floats above the selection (below it near the top of the window); positioned absolutely so nothing reflows. */
+/**
+ * Floats above the selection, or below it when above would cover the sticky header or legend;
+ * positioned absolutely so nothing reflows.
+ */
 export function SelectionToolbar({ readerRef, mapRef, span, onTag }: Props) {
   const [position, setPosition] = useState<{ top: number; left: number; below: boolean } | null>(null);
+  const toolbarRef = useRef<HTMLDivElement>(null);
 
   useLayoutEffect(() => {
     const frame = readerRef.current?.parentElement;
@@ -25,7 +30,8 @@ export function SelectionToolbar({ readerRef, mapRef, span, onTag }: Props) {
     const rects = range.getClientRects();
     const first = rects[0] ?? range.getBoundingClientRect();
     const frameRect = frame.getBoundingClientRect();
-    const below = first.top < 72;
+    const height = toolbarRef.current?.offsetHeight ?? 0;
+    const below = first.top - GAP_PX - height < uncoveredBand().top;
     const anchor = below ? (rects[rects.length - 1] ?? first) : first;
     setPosition({
       top: (below ? anchor.bottom + GAP_PX : anchor.top - GAP_PX) - frameRect.top,
@@ -36,6 +42,7 @@ export function SelectionToolbar({ readerRef, mapRef, span, onTag }: Props) {
 
   return (
     <div
+      ref={toolbarRef}
       className={`selection-toolbar${position?.below ? ' below' : ''}`}
       role="toolbar"
       aria-label="Tag the selected text"

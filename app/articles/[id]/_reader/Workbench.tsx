@@ -16,10 +16,12 @@ import { ReaderTabs } from './ReaderTabs';
 import { SelectionToolbar } from './SelectionToolbar';
 import { StatusBar, type Status } from './StatusBar';
 import { TouchTagBar } from './TouchTagBar';
+import { trackCoveredEdges } from './sticky-band';
 import { TextMap } from './text-map';
 import { restoringChange, type ActorRef, type AnnotationChange, type AnnotationView, type UndoEntry } from './types';
 import { usePendingSelection } from './use-pending-selection';
 import { useNarrowView } from './use-narrow-view';
+import { useEmptyDrag } from './use-empty-drag';
 import { useReaderKeyboard } from './use-reader-keyboard';
 import { announceLayerCount } from '../layer-count-event';
 
@@ -46,6 +48,13 @@ function describe(annotation: Pick<AnnotationView, 'label' | 'quote'>): string {
   return `${LABEL_INFO[annotation.label].name} “${quote}”`;
 }
 
+/** Text selected somewhere other than the article (the legend, the panel): nothing to tag, nothing to relabel. */
+function selectionOutside(reader: HTMLElement | null): boolean {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return false;
+  return !reader?.contains(selection.getRangeAt(0).commonAncestorContainer);
+}
+
 function isFormField(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 }
@@ -62,6 +71,7 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
   const [undoStack, setUndoStack] = useState<UndoEntry[]>([]);
   const [status, setStatus] = useState<Status | null>(null);
   const readerRef = useRef<HTMLDivElement>(null);
+  const readerColumnRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<TextMap | null>(null);
   const flashTimer = useRef<number | undefined>(undefined);
 
@@ -70,6 +80,9 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
     [annotations, filter],
   );
   const selected = annotations.find((annotation) => annotation.id === selectedId) ?? null;
+  // Number keys and Delete act on the selected annotation only while the reviewer can see it
+  // selected: its entry is open in the panel (not hidden by the label filter).
+  const shownSelected = selected && visible.includes(selected) ? selected : null;
 
   useLayoutEffect(() => {
     if (readerRef.current) mapRef.current = new TextMap(readerRef.current, text.length);
@@ -385,10 +398,17 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
   const narrow = useNarrowView(workbenchRef, selected, scrollToAnnotation);
 
   const caret = useReaderKeyboard(readerRef, mapRef, selected);
+  // Focus and scrollIntoView stop short of the sticky header, legend and status bar (see globals.css).
+  useEffect(trackCoveredEdges, []);
+
+  // A drag that selected nothing (it began on the sticky legend, say) leaves no target for the keys.
+  const forgetSelection = useCallback(() => setSelectedId(null), []);
+  useEmptyDrag(readerColumnRef, readerRef, forgetSelection);
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      if (event.defaultPrevented || isFormField(event.target)) return;
+      // Keys pressed inside a dialog (the keyboard help) are the dialog's, not the reader's.
+      if (event.defaultPrevented || isFormField(event.target) || (event.target instanceof Element && event.target.closest('dialog'))) return;
       const mod = event.ctrlKey || event.metaKey;
       if (mod && !event.altKey && event.key.toLowerCase() === 'z' && !event.shiftKey) {
         event.preventDefault();
@@ -400,11 +420,12 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
       if (label) {
         event.preventDefault();
         if (pending) tag(label);
-        else if (selected && layer.writable) void update(selected.id, { label });
+        else if (selectionOutside(readerRef.current)) setStatus({ kind: 'info', text: 'The selected text is not in the article. Select text in the article, then choose a label.' });
+        else if (shownSelected && layer.writable) void update(shownSelected.id, { label });
         else tag(label);
-      } else if ((event.key === 'Delete' || event.key === 'Backspace') && selected && !pending && layer.writable) {
+      } else if ((event.key === 'Delete' || event.key === 'Backspace') && shownSelected && !pending && layer.writable) {
         event.preventDefault();
-        void destroy(selected.id);
+        void destroy(shownSelected.id);
       } else if (event.key === 'Escape') {
         window.getSelection()?.removeAllRanges();
         clearPending();
@@ -416,14 +437,14 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
     }
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [clearPending, destroy, layer.writable, pending, selected, stepSelection, tag, undo, update]);
+  }, [clearPending, destroy, layer.writable, pending, shownSelected, stepSelection, tag, undo, update]);
 
 
   return (
     <FigureDraftContext.Provider value={draftStore}>
     <div className="workbench" ref={workbenchRef} data-view={narrow.view}>
       <ReaderTabs view={narrow.view} onChange={narrow.changeView} annotationCount={annotations.length} />
-      <div className="reader-column">
+      <div className="reader-column" ref={readerColumnRef}>
         <Legend snapToWords={snapToWords} onSnapChange={changeSnapToWords} />
         <div className="reader-frame">
           <div

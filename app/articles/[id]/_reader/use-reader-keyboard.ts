@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState, type RefObject } from 'react';
+import { keepInView, uncoveredBand } from './sticky-band';
 import type { TextMap } from './text-map';
 import type { SpanOffsets } from './types';
 
@@ -25,6 +26,18 @@ const MOVES: Record<string, { direction: 'forward' | 'backward'; granularity: st
  * extends the selection, and ctrl/alt move by word: the same keys as in a text editor.
  * Returns where to draw the caret (relative to the reader's frame), or null.
  */
+/** The first character of the article the reviewer can see (below the sticky legend), or null. */
+function firstVisibleOffset(reader: HTMLElement, map: TextMap): number | null {
+  const box = reader.getBoundingClientRect();
+  const band = uncoveredBand();
+  const x = box.left + 2;
+  for (let y = Math.max(band.top, box.top) + 2; y < Math.min(band.bottom, box.bottom); y += 6) {
+    const offset = map.characterAt(x, y);
+    if (offset !== null) return offset;
+  }
+  return null;
+}
+
 export function useReaderKeyboard(
   readerRef: RefObject<HTMLDivElement | null>,
   mapRef: RefObject<TextMap | null>,
@@ -36,7 +49,8 @@ export function useReaderKeyboard(
     const reader = readerRef.current;
     if (!reader) return;
 
-    function placeCaret() {
+    /** Draws the caret where the selection's focus is; `reveal` also scrolls it out from under the sticky edges. */
+    function placeCaret(reveal = false) {
       const selection = window.getSelection();
       const frame = reader!.parentElement;
       if (!frame || !selection || selection.rangeCount === 0 || document.activeElement !== reader || !selection.focusNode || !reader!.contains(selection.focusNode)) {
@@ -51,6 +65,8 @@ export function useReaderKeyboard(
         setCaret(null);
         return;
       }
+      // Scrolling moves the caret and its frame alike: the position below stays right.
+      if (reveal) keepInView(rect);
       setCaret({ top: rect.top - frameRect.top, left: rect.left - frameRect.left, height: rect.height });
     }
 
@@ -60,31 +76,35 @@ export function useReaderKeyboard(
       if (!move || !selection || event.metaKey) return;
       event.preventDefault();
       if (selection.rangeCount === 0 || !selection.focusNode || !reader!.contains(selection.focusNode)) {
-        // No caret yet: start at the selected annotation, else at the top of the article.
-        const start = mapRef.current?.toDom(selected?.start ?? 0, 'start');
+        // No caret yet: start at the selected annotation, else at the first line the reviewer
+        // sees (not at the top of an article scrolled away under the legend).
+        const map = mapRef.current;
+        const from = selected?.start ?? (map ? firstVisibleOffset(reader!, map) : null) ?? 0;
+        const start = map?.toDom(from, 'start');
         if (!start) return;
         selection.collapse(start.node, start.offset);
         if (!event.shiftKey) {
-          placeCaret();
+          placeCaret(true);
           return;
         }
       }
       const byWord = (event.ctrlKey || event.altKey) && move.granularity === 'character';
       selection.modify(event.shiftKey ? 'extend' : 'move', move.direction, byWord ? 'word' : move.granularity);
-      placeCaret();
+      placeCaret(true);
     }
 
     reader.addEventListener('keydown', onKeyDown);
-    reader.addEventListener('focus', placeCaret);
-    reader.addEventListener('blur', placeCaret);
-    document.addEventListener('selectionchange', placeCaret);
-    window.addEventListener('resize', placeCaret);
+    const redraw = () => placeCaret();
+    reader.addEventListener('focus', redraw);
+    reader.addEventListener('blur', redraw);
+    document.addEventListener('selectionchange', redraw);
+    window.addEventListener('resize', redraw);
     return () => {
       reader.removeEventListener('keydown', onKeyDown);
-      reader.removeEventListener('focus', placeCaret);
-      reader.removeEventListener('blur', placeCaret);
-      document.removeEventListener('selectionchange', placeCaret);
-      window.removeEventListener('resize', placeCaret);
+      reader.removeEventListener('focus', redraw);
+      reader.removeEventListener('blur', redraw);
+      document.removeEventListener('selectionchange', redraw);
+      window.removeEventListener('resize', redraw);
     };
   }, [readerRef, mapRef, selected]);
 
