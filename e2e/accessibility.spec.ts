@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { createArticle } from './support/articles';
 import { annotationItem, annotationItems, openArticle, selectWithMouse } from './support/reader';
 
@@ -11,7 +11,15 @@ async function violations(page: Page): Promise<string[]> {
     .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
-test('every screen passes an automated WCAG 2.1 AA check', async ({ page, request }) => {
+// Every screen in the light and in the dark palette (prefers-color-scheme, see globals.css).
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} mode`, () => {
+    test.use({ colorScheme });
+    test(`every screen passes an automated WCAG 2.1 AA check (${colorScheme})`, checkEveryScreen);
+  });
+}
+
+async function checkEveryScreen({ page, request }: { page: Page; request: APIRequestContext }) {
   // Thirteen full axe runs: on a shared two-core machine one run can take several seconds.
   test.setTimeout(180_000);
   const article = await createArticle(request, { title: 'Accessible' });
@@ -33,9 +41,9 @@ test('every screen passes an automated WCAG 2.1 AA check', async ({ page, reques
   await expect(page.getByTestId('comparison-table')).toBeVisible();
   expect(await violations(page), 'comparison page').toEqual([]);
 
-  for (const path of ['/', '/articles/new', '/comparisons', '/actors', '/categories', '/import', '/export', '/reviewers', '/profile', '/agreement', '/articles/1/curate']) {
+  for (const path of ['/', '/articles/new', '/comparisons', '/actors', '/categories', '/import', '/export', '/reviewers', '/profile', '/agreement', '/articles/1/curate', '/no-such-page']) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     expect(await violations(page), path).toEqual([]);
   }
-});
+}
