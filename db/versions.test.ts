@@ -51,7 +51,7 @@ describe('a new version of an article', () => {
   it('carries every layer’s spans, re-reads a changed figure and keeps what it cannot place as an orphan', () => {
     const figure = tag(admin, 'five fighters', 'figure');
     expect(figure.figure?.min).toBe(5);
-    const actor = tag(alice, 'Kataib Hezbollah', 'actor', 'the group named');
+    tag(alice, 'Kataib Hezbollah', 'actor', 'the group named');
     const claim = tag(admin, REMOVED.slice(0, -1), 'claim', 'check with the coalition');
 
     const report = createArticleVersion(admin, article.id, { text: SECOND });
