@@ -25,6 +25,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </Link>
           {viewer && (
             <SiteMenu>
+              <form role="search" action="/search" className="header-search">
+                <input type="search" name="q" aria-label="Search articles and annotations" placeholder="Search…" />
+              </form>
               <nav aria-label="Main">
                 <Link href="/">Library</Link>
                 <Link href="/comparisons">Comparisons</Link>

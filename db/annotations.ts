@@ -66,6 +66,7 @@ const viewColumns = {
   version: annotations.version,
   createdAt: annotations.createdAt,
   updatedAt: annotations.updatedAt,
+  carriedFromId: annotations.carriedFromId,
 };
 
 /** An article's live annotations in text order (outer spans before the spans they contain). */

@@ -38,6 +38,9 @@ const metadataColumns = {
   createdAt: articles.createdAt,
   updatedAt: articles.updatedAt,
   sharing: articles.sharing,
+  versionNumber: articles.versionNumber,
+  previousVersionId: articles.previousVersionId,
+  nextVersionId: articles.nextVersionId,
 };
 
 const liveCount = (label: Label) =>
@@ -53,7 +56,7 @@ export function countedLayerId(viewer: Viewer): number {
 }
 
 /**
- * The library: every live article the viewer may open, newest first, with the counted
+ * The library: every live article the viewer may open (its latest version), newest first, with the counted
  * layer's annotations (see countedLayerId) and each reviewer's progress.
  */
 export function listArticles(viewer: Viewer): ArticleSummary[] {
@@ -75,7 +78,7 @@ export function listArticles(viewer: Viewer): ArticleSummary[] {
     .from(articles)
     .leftJoin(annotations, and(eq(annotations.articleId, articles.id), eq(annotations.reviewerId, layerId)))
     .leftJoin(lastActivity, eq(lastActivity.articleId, articles.id))
-    .where(and(isNull(articles.deletedAt), articleAccessCondition(viewer)))
+    .where(and(isNull(articles.deletedAt), isNull(articles.nextVersionId), articleAccessCondition(viewer)))
     .groupBy(articles.id)
     .orderBy(desc(articles.createdAt), desc(articles.id))
     .all();

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { ACTOR_KINDS, ARTICLE_SHARING, CLAIM_STATUSES, COMPARISON_STATUSES, FIGURE_QUALIFIERS, PROGRESS_STATUSES, REVIEWER_KINDS, ROLES } from '../lib/vocabulary';
-import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, type AnySQLiteColumn, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 // Timestamps are ISO-8601 UTC strings: they sort as text, read well in exports
 // and need no conversion at the JSON edge.
@@ -49,8 +49,13 @@ export const articles = sqliteTable(
     deletedAt: text('deleted_at'),
     // Blind: a reviewer sees only their own layer until they mark their work done.
     sharing: text('sharing', { enum: ARTICLE_SHARING }).notNull().default('blind'),
+    // Versions: an outlet's update is a new article row that points at the one it replaces;
+    // the replaced one stays readable and records its successor, so the library lists the latest.
+    versionNumber: integer('version_number').notNull().default(1),
+    previousVersionId: integer('previous_version_id').references((): AnySQLiteColumn => articles.id),
+    nextVersionId: integer('next_version_id').references((): AnySQLiteColumn => articles.id),
   },
-  (table) => [index('articles_created_at_idx').on(table.createdAt)],
+  (table) => [index('articles_created_at_idx').on(table.createdAt), index('articles_previous_version_idx').on(table.previousVersionId)],
 );
 export type Article = typeof articles.$inferSelect;
 export type NewArticle = typeof articles.$inferInsert;
@@ -80,6 +85,8 @@ export const annotations = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     deletedAt: text('deleted_at'),
+    // Set on an annotation carried over from an earlier version of its article: the one it came from.
+    carriedFromId: integer('carried_from_id').references((): AnySQLiteColumn => annotations.id),
   },
   (table) => [
     index('annotations_article_start_idx').on(table.articleId, table.start),
@@ -425,3 +432,20 @@ export const authVerifications = sqliteTable('auth_verifications', {
 });
 
 export { ACTOR_KINDS, CLAIM_STATUSES, COMPARISON_STATUSES, FIGURE_QUALIFIERS };
+
+// An annotation that could not be placed in a new version of its article (its text was
+// removed or rewritten): kept, with its quote, and listed on that version.
+export const versionOrphans = sqliteTable(
+  'version_orphans',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id),
+    annotationId: integer('annotation_id')
+      .notNull()
+      .references(() => annotations.id),
+    createdAt: text('created_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.articleId, table.annotationId] })],
+);
+export type VersionOrphan = typeof versionOrphans.$inferSelect;

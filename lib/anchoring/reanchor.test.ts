@@ -75,4 +75,14 @@ describe('reanchor', () => {
     if (placement.kind !== 'fuzzy') return;
     expect(placement.quote.startsWith('🚒')).toBe(true);
   });
+
+  it('places a one-word figure whose number changed by the text around it', () => {
+    const edited = ARTICLE.replace('said five of its fighters', 'said six of its fighters');
+    expect(placedQuote(edited, anchorOf(ARTICLE, 'five', 1))).toEqual({ kind: 'fuzzy', quote: 'six' });
+  });
+
+  it('keeps a short span orphaned when its surroundings went with it', () => {
+    const withoutThird = ARTICLE.replace(`${THIRD}\n\n`, '');
+    expect(placedQuote(withoutThird, anchorOf(ARTICLE, 'five', 1))).toEqual({ kind: 'orphan' });
+  });
 });

@@ -24,7 +24,7 @@ const FUZZY_ERROR_SHARE = 0.25;
 /** Quotes shorter than this are common words ("five", "Iraq"): only their context can place them. */
 const SHORT_QUOTE = 24;
 /** Minimum context likeness (0–1) to accept a short quote, or any fuzzy match. */
-const CONTEXT_NEEDED = 0.5;
+const CONTEXT_NEEDED = 0.75;
 /** Approximate search is linear in the text but slows with the error budget: cap it. */
 const MAX_ERRORS = 64;
 
@@ -58,7 +58,45 @@ export function reanchor(text: string, anchor: TextAnchor, previousLength: numbe
     const { start, end, errors } = bestFuzzy.candidate;
     return { kind: 'fuzzy', start, end, quote: text.slice(start, end), errors };
   }
-  return { kind: 'orphan' };
+  return betweenContext(text, anchor, expectedStart);
+}
+
+/** Prefix/suffix must match this well (0–1) to place a span by its surroundings alone. */
+const CONTEXT_ONLY_NEEDED = 0.75;
+/** Context shorter than this is too common to place a span by. */
+const MIN_CONTEXT = 12;
+
+/**
+ * The last resort for a short quote whose words changed ("five" became "six"): the stretch
+ * between its recognisable prefix and suffix, if both are there, close together, and the
+ * stretch is not much longer than the quote was. A sentence removed with its span finds no
+ * such pair, so it stays an orphan.
+ */
+function betweenContext(text: string, anchor: TextAnchor, expectedStart: number): Placement {
+  if (anchor.prefix.length < MIN_CONTEXT || anchor.suffix.length < MIN_CONTEXT) return { kind: 'orphan' };
+  const prefixBudget = Math.floor(anchor.prefix.length * (1 - CONTEXT_ONLY_NEEDED));
+  const suffixBudget = Math.floor(anchor.suffix.length * (1 - CONTEXT_ONLY_NEEDED));
+  const longest = anchor.quote.length * 3 + 8;
+  let winner: { start: number; end: number; errors: number; distance: number } | null = null;
+  for (const prefix of approximateSearch(text, anchor.prefix, prefixBudget)) {
+    const window = text.slice(prefix.end, prefix.end + longest + anchor.suffix.length);
+    for (const suffix of approximateSearch(window, anchor.suffix, suffixBudget)) {
+      let start = prefix.end;
+      let end = prefix.end + suffix.start;
+      while (start < end && /\s/.test(text[start]!)) start++;
+      while (end > start && /\s/.test(text[end - 1]!)) end--;
+      if (end <= start || end - start > longest) continue;
+      const errors = prefix.errors + suffix.errors;
+      const distance = Math.abs(start - expectedStart);
+      if (!winner || errors < winner.errors || (errors === winner.errors && distance < winner.distance)) {
+        winner = { start, end, errors, distance };
+      }
+    }
+  }
+  if (!winner) return { kind: 'orphan' };
+  const quote = text.slice(winner.start, winner.end);
+  if (quote === anchor.quote) return { kind: 'exact', start: winner.start, end: winner.end };
+  return { kind: 'fuzzy', start: winner.start, end: winner.end, quote, errors: winner.errors + Math.abs(quote.length - anchor.quote.length) };
 }
 
 /**

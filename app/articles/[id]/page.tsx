@@ -15,6 +15,9 @@ import { isAppError } from '@/lib/errors';
 import { ArticleHeader } from './ArticleHeader';
 import { LayerBar } from './LayerBar';
 import { Workbench } from './_reader/Workbench';
+import { listFigureChanges, listOrphans, listVersions } from '@/db/versions';
+import { VersionBar } from './_versions/VersionBar';
+import { VersionChanges } from './_versions/VersionChanges';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ annotation?: string; layer?: string }> };
 
@@ -48,6 +51,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   return (
     <div className="page article-page">
       <ArticleHeader article={pickMetadata(article)} editable={admin} />
+      <VersionBar articleId={article.id} versions={listVersions(viewer, article.id)} canAddVersion={admin} />
       <LayerBar
         articleId={article.id}
         layers={layers}
@@ -57,6 +61,11 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         admin={admin}
         team={admin ? (progressByArticle([article.id]).get(article.id) ?? []) : []}
         reviewers={admin ? listReviewerAccounts(viewer).filter((reviewer) => !reviewer.disabledAt).map(({ id, username, displayName }) => ({ id, username, displayName })) : []}
+      />
+      <VersionChanges
+        layerId={shown.reviewerId}
+        changes={listFigureChanges(viewer, article.id, shown.reviewerId)}
+        orphans={listOrphans(viewer, article.id, shown.reviewerId)}
       />
       <Workbench
         key={shown.reviewerId}

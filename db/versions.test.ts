@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Label } from '../lib/labels';
+import type { Viewer } from './access';
+import { createAnnotation, deleteAnnotation, listAnnotations } from './annotations';
+import { createArticle, getArticle, listArticles } from './articles';
+import { getDb } from './client';
+import { nowIso } from './clock';
+import { assignments, history, reviewers, type Article } from './schema';
+import { firstAdminReviewer } from './startup-data';
+import { createArticleVersion, listFigureChanges, listOrphans, listVersions } from './versions';
+
+/*
+ * Article versions (issue 13, point 4): an update of a story keeps the old version, carries
+ * each annotation of every layer over, shows changed figures and never drops an orphan.
+ */
+
+const KEPT = 'The militia said the strike hit a warehouse used by Kataib Hezbollah.';
+const REMOVED = 'A spokesman for the coalition declined to comment on the casualty count.';
+const FIRST = `Officials said five fighters were killed near the border on Tuesday morning. ${KEPT} ${REMOVED}`;
+const SECOND = `An update was published today with new details. Officials said six fighters were killed near the border on Tuesday morning. ${KEPT}`;
+
+const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'crosscheck-versions-'));
+afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+let databaseCount = 0;
+let admin: Viewer;
+let alice: Viewer;
+let article: Article;
+
+beforeEach(() => {
+  databaseCount += 1;
+  process.env.DATABASE_PATH = path.join(folder, `versions-${databaseCount}.db`);
+  const adminRow = firstAdminReviewer(getDb());
+  admin = { id: adminRow.id, username: adminRow.username, displayName: adminRow.displayName, role: adminRow.role };
+  const aliceRow = getDb().insert(reviewers).values({ username: 'alice', displayName: 'Alice', createdAt: nowIso() }).returning().get();
+  alice = { id: aliceRow.id, username: 'alice', displayName: 'Alice', role: aliceRow.role };
+  article = createArticle(admin, { text: FIRST, title: 'Strike' });
+  const at = nowIso();
+  getDb().insert(assignments).values({ articleId: article.id, reviewerId: alice.id, status: 'in_progress', createdAt: at, updatedAt: at }).run();
+});
+
+function tag(viewer: Viewer, quote: string, label: Label, note = '') {
+  const start = FIRST.indexOf(quote);
+  return createAnnotation(viewer, article.id, { start, end: start + quote.length, quote, label, note });
+}
+
+describe('a new version of an article', () => {
+  it('carries every layer’s spans, re-reads a changed figure and keeps what it cannot place as an orphan', () => {
+    const figure = tag(admin, 'five fighters', 'figure');
+    expect(figure.figure?.min).toBe(5);
+    tag(alice, 'Kataib Hezbollah', 'actor', 'the group named');
+    const claim = tag(admin, REMOVED.slice(0, -1), 'claim', 'check with the coalition');
+
+    const report = createArticleVersion(admin, article.id, { text: SECOND });
+    expect(report).toMatchObject({ exact: 1, fuzzy: 1, orphans: 1 });
+    const next = report.article;
+    expect(next.versionNumber).toBe(2);
+
+    const adminLayer = listAnnotations(admin, next.id, admin.id);
+    expect(adminLayer.map((a) => [a.label, a.quote, a.carriedFromId])).toEqual([['figure', 'six fighters', figure.id]]);
+    expect(adminLayer[0]!.figure).toMatchObject({ min: 6, max: 6, category: 'killed' });
+    const aliceLayer = listAnnotations(alice, next.id, alice.id);
+    expect(aliceLayer.map((a) => [a.quote, a.note, a.actor?.canonicalName])).toEqual([['Kataib Hezbollah', 'the group named', 'Kataib Hezbollah']]);
+    expect(SECOND.slice(aliceLayer[0]!.start, aliceLayer[0]!.end)).toBe('Kataib Hezbollah');
+
+    expect(listFigureChanges(admin, next.id, admin.id)).toEqual([
+      { annotationId: adminLayer[0]!.id, quote: 'six fighters', was: { min: 5, max: 5 }, now: { min: 6, max: 6 }, fromVersion: 1 },
+    ]);
+    expect(listOrphans(admin, next.id, admin.id)).toEqual([
+      { annotationId: claim.id, label: 'claim', quote: REMOVED.slice(0, -1), note: 'check with the coalition', fromVersion: 1 },
+    ]);
+    expect(listOrphans(admin, next.id, alice.id)).toEqual([]);
+
+    // The old version stays readable with its annotations; the library lists the latest only.
+    expect(listAnnotations(admin, article.id, admin.id)).toHaveLength(2);
+    expect(getArticle(admin, article.id).nextVersionId).toBe(next.id);
+    expect(listArticles(admin).map((row) => row.id)).toEqual([next.id]);
+    expect(listVersions(alice, article.id).map((v) => [v.id, v.versionNumber])).toEqual([
+      [article.id, 1],
+      [next.id, 2],
+    ]);
+
+    // Each carried annotation has its own history row.
+    const created = getDb().select().from(history).all().filter((row) => row.articleId === next.id && row.entityType === 'annotation');
+    expect(created).toHaveLength(2);
+  });
+
+  it('keeps blind mode: a reviewer does not see another layer’s orphans before being done', () => {
+    tag(admin, REMOVED.slice(0, -1), 'claim');
+    const bobRow = getDb().insert(reviewers).values({ username: 'bob', displayName: 'Bob', createdAt: nowIso() }).returning().get();
+    const bob: Viewer = { id: bobRow.id, username: 'bob', displayName: 'Bob', role: bobRow.role };
+    const at = nowIso();
+    getDb().insert(assignments).values({ articleId: article.id, reviewerId: bob.id, status: 'in_progress', createdAt: at, updatedAt: at }).run();
+    const bobClaim = createAnnotation(bob, article.id, { start: FIRST.indexOf(REMOVED), end: FIRST.indexOf(REMOVED) + 11, quote: 'A spokesman', label: 'actor' });
+    const next = createArticleVersion(admin, article.id, { text: SECOND }).article;
+    expect(listOrphans(bob, next.id, bob.id).map((o) => o.annotationId)).toEqual([bobClaim.id]);
+    expect(listOrphans(alice, next.id, bob.id)).toEqual([]);
+  });
+
+  it('refuses reviewers, unchanged text and a version of an old version; ignores deleted annotations', () => {
+    const gone = tag(admin, 'five fighters', 'figure');
+    deleteAnnotation(admin, gone.id);
+    expect(() => createArticleVersion(alice, article.id, { text: SECOND })).toThrow(/Only an admin/);
+    expect(() => createArticleVersion(admin, article.id, { text: FIRST })).toThrow(/same as the current version/);
+    const report = createArticleVersion(admin, article.id, { text: SECOND });
+    expect(report).toMatchObject({ exact: 0, fuzzy: 0, orphans: 0 });
+    expect(() => createArticleVersion(admin, article.id, { text: `${SECOND} More.` })).toThrow(/latest/);
+  });
+});

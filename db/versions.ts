@@ -1,0 +1,278 @@
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { describeSpan } from '../lib/anchoring/anchor';
+import { reanchor } from '../lib/anchoring/reanchor';
+import { AppError } from '../lib/errors';
+import { readFigure } from '../lib/figures/read-figure';
+import type { Label } from '../lib/labels';
+import { accessibleArticle, annotationVisibilityCondition, requireAdmin, type Viewer } from './access';
+import { insertArticle } from './article-insert';
+import { annotationState } from './annotation-details';
+import { categoryNames } from './categories';
+import { getDb, writeTransaction, type Tx } from './client';
+import { nowIso } from './clock';
+import { logChange } from './history-log';
+import { annotations, articles, assignments, claimDetails, figureDetails, versionOrphans, type Annotation, type Article } from './schema';
+
+/*
+ * Article versions (issue 13, point 4). A new version is a new article row pointing at the
+ * one it replaces; every live annotation of every layer is carried over by its quote and
+ * context (lib/anchoring/reanchor), and what cannot be placed is recorded as an orphan of
+ * the new version, never dropped. The old version and its annotations stay as they were.
+ */
+
+export interface VersionDraft {
+  text: string;
+  title?: string | null;
+}
+
+export interface CarryReport {
+  article: Article;
+  exact: number;
+  fuzzy: number;
+  orphans: number;
+}
+
+export interface VersionSummary {
+  id: number;
+  versionNumber: number;
+  title: string;
+  createdAt: string;
+}
+
+export interface OrphanView {
+  annotationId: number;
+  label: Label;
+  quote: string;
+  note: string;
+  fromVersion: number;
+}
+
+export interface FigureChangeView {
+  annotationId: number;
+  quote: string;
+  was: { min: number | null; max: number | null };
+  now: { min: number | null; max: number | null };
+  fromVersion: number;
+}
+
+/** Imports `draft` as the next version of article `articleId` and carries its annotations over. */
+export function createArticleVersion(viewer: Viewer, articleId: number, draft: VersionDraft): CarryReport {
+  requireAdmin(viewer);
+  accessibleArticle(viewer, articleId);
+  return writeTransaction((tx) => {
+    const previous = tx
+      .select()
+      .from(articles)
+      .where(and(eq(articles.id, articleId), isNull(articles.deletedAt)))
+      .get();
+    if (!previous) throw new AppError('article_not_found', 404, `There is no article ${articleId}.`);
+    if (previous.nextVersionId !== null) {
+      throw new AppError(
+        'version_not_latest',
+        409,
+        `Article ${articleId} is version ${previous.versionNumber}; add the new version to the latest one (article ${previous.nextVersionId}'s line).`,
+        { nextVersionId: previous.nextVersionId },
+      );
+    }
+    const inserted = insertArticle(
+      tx,
+      { text: draft.text, title: draft.title?.trim() || previous.title, source: previous.source, url: previous.url, publishedOn: previous.publishedOn },
+      viewer.id,
+    );
+    if (inserted.text === previous.text) {
+      throw new AppError('version_unchanged', 422, 'This text is the same as the current version: there is nothing new to import.');
+    }
+    const article = tx
+      .update(articles)
+      .set({ versionNumber: previous.versionNumber + 1, previousVersionId: previous.id, sharing: previous.sharing })
+      .where(eq(articles.id, inserted.id))
+      .returning()
+      .get();
+    tx.update(articles).set({ nextVersionId: article.id }).where(eq(articles.id, previous.id)).run();
+    copyAssignments(tx, previous.id, article.id);
+    const counts = carryAnnotations(tx, previous, article, viewer.id);
+    return { article, ...counts };
+  });
+}
+
+/** Reviewers assigned to the old version keep their place (and progress) on the new one. */
+function copyAssignments(tx: Tx, fromId: number, toId: number): void {
+  const at = nowIso();
+  for (const row of tx.select().from(assignments).where(eq(assignments.articleId, fromId)).all()) {
+    tx.insert(assignments)
+      .values({ ...row, articleId: toId, createdAt: at, updatedAt: at })
+      .run();
+  }
+}
+
+function carryAnnotations(tx: Tx, previous: Article, article: Article, reviewerId: number) {
+  const counts = { exact: 0, fuzzy: 0, orphans: 0 };
+  const categories = categoryNames(tx);
+  const live = tx
+    .select()
+    .from(annotations)
+    .where(and(eq(annotations.articleId, previous.id), isNull(annotations.deletedAt)))
+    .orderBy(asc(annotations.id))
+    .all();
+  const at = nowIso();
+  for (const old of live) {
+    const placement = reanchor(article.text, old, previous.text.length);
+    if (placement.kind === 'orphan') {
+      tx.insert(versionOrphans).values({ articleId: article.id, annotationId: old.id, createdAt: at }).run();
+      counts.orphans++;
+      continue;
+    }
+    counts[placement.kind]++;
+    const anchor = describeSpan(article.text, placement.start, placement.end);
+    const row = tx
+      .insert(annotations)
+      .values({
+        articleId: article.id,
+        reviewerId: old.reviewerId,
+        label: old.label,
+        start: anchor.start,
+        end: anchor.end,
+        quote: anchor.quote,
+        prefix: anchor.prefix,
+        suffix: anchor.suffix,
+        note: old.note,
+        actorId: old.actorId,
+        carriedFromId: old.id,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning()
+      .get();
+    copyDetails(tx, old, row, placement.kind === 'fuzzy' ? article.text : null, categories);
+    logChange(tx, { entityType: 'annotation', entityId: row.id, articleId: article.id, reviewerId, action: 'create', before: null, after: annotationState(tx, row.id), at });
+  }
+  return counts;
+}
+
+/**
+ * Copies a figure's or claim's details to the carried annotation. A figure placed fuzzily
+ * (its words changed) has its number read again from the new text, so "five" become "six"
+ * shows as a change; everything else the reviewer set (category, source, …) is kept.
+ */
+function copyDetails(tx: Tx, old: Annotation, carried: Annotation, rereadFrom: string | null, categories: readonly string[]): void {
+  const figure = tx.select().from(figureDetails).where(eq(figureDetails.annotationId, old.id)).get();
+  if (figure) {
+    let value = { valueMin: figure.valueMin, valueMax: figure.valueMax, qualifier: figure.qualifier, vague: figure.vague };
+    if (rereadFrom !== null && old.label === 'figure') {
+      const reading = readFigure(rereadFrom, carried, { categories });
+      if (reading.min !== null || reading.max !== null) {
+        value = { valueMin: reading.min, valueMax: reading.max, qualifier: reading.qualifier, vague: reading.vague };
+      }
+    }
+    tx.insert(figureDetails)
+      .values({ ...figure, ...value, annotationId: carried.id })
+      .run();
+  }
+  const claim = tx.select().from(claimDetails).where(eq(claimDetails.annotationId, old.id)).get();
+  if (claim) tx.insert(claimDetails).values({ ...claim, annotationId: carried.id }).run();
+}
+
+/** Every version of the article's line, oldest first (each one the viewer may open). */
+export function listVersions(viewer: Viewer, articleId: number): VersionSummary[] {
+  const db = getDb();
+  let current = accessibleArticle(viewer, articleId);
+  // Versions are few (an outlet's updates to one story): walking the links is cheap.
+  const seen = new Set<number>([current.id]);
+  while (current.previousVersionId !== null && !seen.has(current.previousVersionId)) {
+    const previous = db.select().from(articles).where(eq(articles.id, current.previousVersionId)).get();
+    if (!previous) break;
+    seen.add(previous.id);
+    current = previous;
+  }
+  const line: Article[] = [current];
+  while (line[line.length - 1]!.nextVersionId !== null) {
+    const nextId = line[line.length - 1]!.nextVersionId!;
+    if (line.some((article) => article.id === nextId)) break;
+    const next = db.select().from(articles).where(eq(articles.id, nextId)).get();
+    if (!next) break;
+    line.push(next);
+  }
+  const openable = new Set(
+    line
+      .filter((article) => article.deletedAt === null)
+      .filter((article) => {
+        try {
+          accessibleArticle(viewer, article.id);
+          return true;
+        } catch {
+          return false;
+        }
+      })
+      .map((article) => article.id),
+  );
+  return line
+    .filter((article) => openable.has(article.id))
+    .map(({ id, versionNumber, title, createdAt }) => ({ id, versionNumber, title, createdAt }));
+}
+
+/** Annotations of `layerId` that could not be placed in this version, with the version they came from. */
+export function listOrphans(viewer: Viewer, articleId: number, layerId: number): OrphanView[] {
+  accessibleArticle(viewer, articleId);
+  const rows = getDb()
+    .select({
+      annotationId: annotations.id,
+      label: annotations.label,
+      quote: annotations.quote,
+      note: annotations.note,
+      fromVersion: articles.versionNumber,
+    })
+    .from(versionOrphans)
+    .innerJoin(annotations, eq(annotations.id, versionOrphans.annotationId))
+    .innerJoin(articles, eq(articles.id, annotations.articleId))
+    .where(and(eq(versionOrphans.articleId, articleId), eq(annotations.reviewerId, layerId), annotationVisibilityCondition(viewer)))
+    .orderBy(asc(annotations.start), asc(annotations.id))
+    .all();
+  return rows;
+}
+
+/** Carried figures of `layerId` whose number differs from the figure they were carried from. */
+export function listFigureChanges(viewer: Viewer, articleId: number, layerId: number): FigureChangeView[] {
+  accessibleArticle(viewer, articleId);
+  const db = getDb();
+  const carried = db
+    .select({ id: annotations.id, quote: annotations.quote, carriedFromId: annotations.carriedFromId, min: figureDetails.valueMin, max: figureDetails.valueMax })
+    .from(annotations)
+    .innerJoin(figureDetails, eq(figureDetails.annotationId, annotations.id))
+    .where(
+      and(
+        eq(annotations.articleId, articleId),
+        eq(annotations.reviewerId, layerId),
+        eq(annotations.label, 'figure'),
+        isNull(annotations.deletedAt),
+        annotationVisibilityCondition(viewer),
+      ),
+    )
+    .orderBy(asc(annotations.start))
+    .all()
+    .filter((row) => row.carriedFromId !== null);
+  if (carried.length === 0) return [];
+  const earlier = new Map(
+    db
+      .select({ id: annotations.id, min: figureDetails.valueMin, max: figureDetails.valueMax, fromVersion: articles.versionNumber })
+      .from(annotations)
+      .innerJoin(figureDetails, eq(figureDetails.annotationId, annotations.id))
+      .innerJoin(articles, eq(articles.id, annotations.articleId))
+      .where(inArray(annotations.id, carried.map((row) => row.carriedFromId!)))
+      .all()
+      .map((row) => [row.id, row]),
+  );
+  const changes: FigureChangeView[] = [];
+  for (const row of carried) {
+    const before = earlier.get(row.carriedFromId!);
+    if (!before || (before.min === row.min && before.max === row.max)) continue;
+    changes.push({
+      annotationId: row.id,
+      quote: row.quote,
+      was: { min: before.min, max: before.max },
+      now: { min: row.min, max: row.max },
+      fromVersion: before.fromVersion,
+    });
+  }
+  return changes;
+}
+
