@@ -31,6 +31,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <nav aria-label="Main">
                 <Link href="/">Library</Link>
                 <Link href="/comparisons">Comparisons</Link>
+                <Link href="/incidents">Incidents</Link>
                 <Link href="/actors">Actors</Link>
                 {admin && <Link href="/agreement">Agreement</Link>}
                 {admin && <Link href="/articles/new">Add article</Link>}
