@@ -58,7 +58,8 @@ test('importing files shows a report per file, and a bad file is refused with it
     { name: 'broken.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(doccano) },
   ]);
   await page.getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByText('Finished 2 of 2 files')).toBeVisible();
+  // Reading an HTML page (jsdom, Readability) can take seconds on a busy machine; the statuses show meanwhile.
+  await expect(page.getByText('Finished 2 of 2 files')).toBeVisible({ timeout: 20_000 });
 
   const results = page.getByTestId('import-result');
   await expect(results.nth(0)).toHaveAttribute('data-imported', 'true');
