@@ -172,7 +172,8 @@ test.describe.serial('layers stay apart: admin, two reviewers and gold on one ar
 
     await page.goto(`/export?article=${article.id}`);
     await expect(page.getByTestId('export-summary')).toHaveText('Gold (adjudicated): 1 article, 4 annotations, 3 comparisons.');
-    await page.getByLabel('Layer').selectOption(bob.username);
+    // By its place: the label wraps the select, and the preselected article's title says "Layers" too.
+    await page.locator('.layer-choice select').selectOption(bob.username);
     await expect(page.getByTestId('export-summary')).toHaveText('Bob: 1 article, 4 annotations, 1 comparison.');
   });
 });
