@@ -178,193 +178,203 @@ const clusterAt = (page: Page, quote: string) => {
   return page.locator(`[data-testid="cluster"][data-key="${start}-${start + quote.length}"]`);
 };
 
-test('two reviewers annotate blind, see each other once done or shared, and the admin measures, adjudicates and exports gold', async ({
-  page,
-  request,
-  browser,
-  baseURL,
-}) => {
-  test.setTimeout(120_000);
-  // The hand arithmetic above rests on this count; a regex, not the app's tokenizer, checks it.
-  expect(TEXT.match(/[\p{L}\p{N}]+/gu)).toHaveLength(TOKEN_COUNT);
+/*
+ * One team scenario in named steps, run in order: a failure names its step, and the steps
+ * after it are skipped. The admin's `page` is a fresh tab in each step; the reviewers'
+ * browsers (a, b) live across steps.
+ */
+test.describe.serial('two reviewers annotate blind, see each other once done or shared, and the admin measures, adjudicates and exports gold', () => {
   const title = `Team scenario ${uniqueUsername('t')}`;
-  const article = await createArticle(request, { text: TEXT, title });
+  let article: { id: number };
+  let alice: CreatedReviewer;
+  let bob: CreatedReviewer;
+  let a: Awaited<ReturnType<typeof contextSignedInAs>>;
+  let b: Awaited<ReturnType<typeof contextSignedInAs>>;
 
-  const alice = await createReviewerInUi(page, 'Alice');
-  const bob = await createReviewerInUi(page, 'Bob');
-  await openArticle(page, article.id);
-  await assignInUi(page, alice, 'Alice', 1);
-  await assignInUi(page, bob, 'Bob', 2);
-  await expect(page.locator('details.team-panel summary')).toContainText('· blind');
+  // Tagging nine spans in two browsers takes a while on a busy machine (the whole scenario once had 120 s).
+  test.describe.configure({ timeout: 120_000 });
 
-  const a = await contextSignedInAs(browser, alice.username, alice.password, baseURL);
-  const b = await contextSignedInAs(browser, bob.username, bob.password, baseURL);
-  try {
-    await test.step('each reviewer finds the article in their library and tags it in their own layer', async () => {
-      for (const reviewer of [a, b]) {
-        await reviewer.page.goto('/');
-        const row = reviewer.page.getByTestId('library-row').filter({ hasText: title });
-        await expect(row.getByTestId('progress')).toHaveText('Not started');
-        await row.getByRole('link', { name: title }).click();
-        await expect(reviewer.page.getByTestId('reader')).toBeVisible();
-        await expect(layerLink(reviewer.page, 'gold')).toHaveCount(0);
-      }
-      await tagLayer(b.page, BOB);
-      await tagLayer(a.page, ALICE);
-      // The bar follows the reader at once: progress and the layer's count, no reload needed.
-      await expect(a.page.getByTestId('own-progress')).toHaveAttribute('data-status', 'in_progress');
-      await expect(layerLink(a.page, alice.username)).toContainText('5');
+  test.afterAll(async () => {
+    await a?.context.close();
+    await b?.context.close();
+  });
+
+  test('the admin creates two reviewers and assigns them to a blind article', async ({ page, request, browser, baseURL }) => {
+    // The hand arithmetic above rests on this count; a regex, not the app's tokenizer, checks it.
+    expect(TEXT.match(/[\p{L}\p{N}]+/gu)).toHaveLength(TOKEN_COUNT);
+    article = await createArticle(request, { text: TEXT, title });
+    alice = await createReviewerInUi(page, 'Alice');
+    bob = await createReviewerInUi(page, 'Bob');
+    await openArticle(page, article.id);
+    await assignInUi(page, alice, 'Alice', 1);
+    await assignInUi(page, bob, 'Bob', 2);
+    await expect(page.locator('details.team-panel summary')).toContainText('· blind');
+    a = await contextSignedInAs(browser, alice.username, alice.password, baseURL);
+    b = await contextSignedInAs(browser, bob.username, bob.password, baseURL);
+  });
+
+  test('each reviewer finds the article in their library and tags it in their own layer', async () => {
+    for (const reviewer of [a, b]) {
+      await reviewer.page.goto('/');
+      const row = reviewer.page.getByTestId('library-row').filter({ hasText: title });
+      await expect(row.getByTestId('progress')).toHaveText('Not started');
+      await row.getByRole('link', { name: title }).click();
+      await expect(reviewer.page.getByTestId('reader')).toBeVisible();
+      await expect(layerLink(reviewer.page, 'gold')).toHaveCount(0);
+    }
+    await tagLayer(b.page, BOB);
+    await tagLayer(a.page, ALICE);
+    // The bar follows the reader at once: progress and the layer's count, no reload needed.
+    await expect(a.page.getByTestId('own-progress')).toHaveAttribute('data-status', 'in_progress');
+    await expect(layerLink(a.page, alice.username)).toContainText('5');
+  });
+
+  test('blind: Alice sees no layer of Bob’s until she marks her work done, then reads it without being able to change it', async () => {
+    await a.page.reload();
+    await expect(annotationItems(a.page)).toHaveCount(5);
+    // The server recorded it too.
+    await expect(a.page.getByTestId('own-progress')).toHaveAttribute('data-status', 'in_progress');
+    await expect(a.page.getByTestId('blind-notice')).toBeVisible();
+    await expect(a.page.getByRole('navigation', { name: 'Layers' }).getByRole('link')).toHaveText([/^My annotations/]);
+    await expect(layerLink(a.page, bob.username)).toHaveCount(0);
+    const peek = await a.page.request.get(`/api/articles/${article.id}/annotations?layer=${bob.id}`);
+    expect(await peek.json()).toEqual({ annotations: [] });
+
+    await a.page.getByRole('button', { name: 'Mark my work done' }).click();
+    await expect(a.page.getByTestId('own-progress')).toHaveAttribute('data-status', 'done');
+    await expect(a.page.getByTestId('blind-notice')).toHaveCount(0);
+    await expect(a.page.getByRole('button', { name: 'Reopen my work' })).toBeVisible();
+    await expect(layerLink(a.page, bob.username)).toHaveText(/^Bob\s*4/);
+
+    const writes: Request[] = [];
+    a.page.on('request', (sent) => {
+      if (sent.method() !== 'GET' && sent.url().includes('/api/')) writes.push(sent);
     });
+    await layerLink(a.page, bob.username).click();
+    await expect(layerLink(a.page, bob.username)).toHaveAttribute('aria-current', 'page');
+    await expect(annotationItems(a.page).locator('.quote')).toHaveText(expectedSpans(BOB).map(([, quote]) => quote!));
 
-    await test.step('blind: Alice sees no layer of Bob’s until she marks her work done, then reads it without being able to change it', async () => {
-      await a.page.reload();
-      await expect(annotationItems(a.page)).toHaveCount(5);
-      // The server recorded it too.
-      await expect(a.page.getByTestId('own-progress')).toHaveAttribute('data-status', 'in_progress');
-      await expect(a.page.getByTestId('blind-notice')).toBeVisible();
-      await expect(a.page.getByRole('navigation', { name: 'Layers' }).getByRole('link')).toHaveText([/^My annotations/]);
-      await expect(layerLink(a.page, bob.username)).toHaveCount(0);
-      const peek = await a.page.request.get(`/api/articles/${article.id}/annotations?layer=${bob.id}`);
-      expect(await peek.json()).toEqual({ annotations: [] });
+    const killed = annotationItems(a.page).filter({ has: a.page.locator('.quote').getByText('five fighters were killed', { exact: true }) });
+    await killed.locator('.annotation-summary').click();
+    await expect(killed.getByText('By Bob')).toBeVisible();
+    await expect(killed.getByLabel('Label', { exact: true })).toBeDisabled();
+    await expect(killed.getByLabel('Note', { exact: true })).toBeDisabled();
+    await expect(killed.getByRole('button', { name: 'Delete' })).toBeDisabled();
+    // Focus is on the entry, not in a field: Delete would delete an annotation of one's own.
+    await expect(killed.locator('.annotation-summary')).toBeFocused();
+    await a.page.keyboard.press('Delete');
+    // A label key answers at once, after any request Delete would have started.
+    await a.page.keyboard.press('1');
+    await expect(a.page.getByTestId('status-bar')).toContainText('Bob\'s layer is read-only here');
+    await expect(annotationItems(a.page)).toHaveCount(4);
+    await expect(killed).toHaveAttribute('data-label', 'figure');
+    await a.page.reload();
+    await expect(annotationItems(a.page)).toHaveCount(4);
+    expect(writes.map((sent) => `${sent.method()} ${sent.url()}`)).toEqual([]);
+  });
 
-      await a.page.getByRole('button', { name: 'Mark my work done' }).click();
-      await expect(a.page.getByTestId('own-progress')).toHaveAttribute('data-status', 'done');
-      await expect(a.page.getByTestId('blind-notice')).toHaveCount(0);
-      await expect(a.page.getByRole('button', { name: 'Reopen my work' })).toBeVisible();
-      await expect(layerLink(a.page, bob.username)).toHaveText(/^Bob\s*4/);
+  test('shared: once the admin shares the article, Bob, not done, sees Alice’s layer', async ({ page }) => {
+    await b.page.reload();
+    await expect(b.page.getByTestId('blind-notice')).toBeVisible();
+    await expect(layerLink(b.page, alice.username)).toHaveCount(0);
 
-      const writes: Request[] = [];
-      a.page.on('request', (sent) => {
-        if (sent.method() !== 'GET' && sent.url().includes('/api/')) writes.push(sent);
-      });
-      await layerLink(a.page, bob.username).click();
-      await expect(layerLink(a.page, bob.username)).toHaveAttribute('aria-current', 'page');
-      await expect(annotationItems(a.page).locator('.quote')).toHaveText(expectedSpans(BOB).map(([, quote]) => quote!));
+    await openArticle(page, article.id);
+    await page.locator('details.team-panel summary').click();
+    await expect(page.locator(`.progress-chip[data-reviewer="${alice.username}"]`)).toHaveText('Alice: Done');
+    await expect(page.locator(`.progress-chip[data-reviewer="${bob.username}"]`)).toHaveText('Bob: In progress');
+    const shared = page.getByRole('checkbox', { name: /^Shared:/ });
+    await expect(shared).not.toBeChecked();
+    // click, not check(): the box is controlled by the server's state and shows the change once the page refreshes.
+    await shared.click();
+    await expect(page.getByText('Reviewers now see each other’s layers.')).toBeVisible();
+    await expect(shared).toBeChecked();
+    await expect(page.locator('details.team-panel summary')).toContainText('· shared');
 
-      const killed = annotationItems(a.page).filter({ has: a.page.locator('.quote').getByText('five fighters were killed', { exact: true }) });
-      await killed.locator('.annotation-summary').click();
-      await expect(killed.getByText('By Bob')).toBeVisible();
-      await expect(killed.getByLabel('Label', { exact: true })).toBeDisabled();
-      await expect(killed.getByLabel('Note', { exact: true })).toBeDisabled();
-      await expect(killed.getByRole('button', { name: 'Delete' })).toBeDisabled();
-      // Focus is on the entry, not in a field: Delete would delete an annotation of one's own.
-      await expect(killed.locator('.annotation-summary')).toBeFocused();
-      await a.page.keyboard.press('Delete');
-      // A label key answers at once, after any request Delete would have started.
-      await a.page.keyboard.press('1');
-      await expect(a.page.getByTestId('status-bar')).toContainText('Bob\'s layer is read-only here');
-      await expect(annotationItems(a.page)).toHaveCount(4);
-      await expect(killed).toHaveAttribute('data-label', 'figure');
-      await a.page.reload();
-      await expect(annotationItems(a.page)).toHaveCount(4);
-      expect(writes.map((sent) => `${sent.method()} ${sent.url()}`)).toEqual([]);
-    });
+    await b.page.reload();
+    await expect(b.page.getByTestId('own-progress')).toHaveAttribute('data-status', 'in_progress');
+    await expect(b.page.getByTestId('blind-notice')).toHaveCount(0);
+    await layerLink(b.page, alice.username).click();
+    await expect(annotationItems(b.page).locator('.quote')).toHaveText(expectedSpans(ALICE).map(([, quote]) => quote!));
+    await expect(layerLink(b.page, 'gold')).toHaveCount(0);
 
-    await test.step('shared: once the admin shares the article, Bob, not done, sees Alice’s layer', async () => {
-      await b.page.reload();
-      await expect(b.page.getByTestId('blind-notice')).toBeVisible();
-      await expect(layerLink(b.page, alice.username)).toHaveCount(0);
+    await page.goto('/');
+    const progress = page.getByTestId('library-row').filter({ hasText: title }).getByTestId('progress');
+    // The admin's library counts gold; each reviewer's own count is by their progress.
+    await expect(progress.locator(`[data-reviewer="${alice.username}"]`)).toHaveText('Alice: Done · 5 tagged');
+    await expect(progress.locator(`[data-reviewer="${bob.username}"]`)).toHaveText('Bob: In progress · 4 tagged');
+  });
 
-      await page.reload();
-      await page.locator('details.team-panel summary').click();
-      await expect(page.locator(`.progress-chip[data-reviewer="${alice.username}"]`)).toHaveText('Alice: Done');
-      await expect(page.locator(`.progress-chip[data-reviewer="${bob.username}"]`)).toHaveText('Bob: In progress');
-      const shared = page.getByRole('checkbox', { name: /^Shared:/ });
-      await expect(shared).not.toBeChecked();
-      // click, not check(): the box is controlled by the server's state and shows the change once the page refreshes.
-      await shared.click();
-      await expect(page.getByText('Reviewers now see each other’s layers.')).toBeVisible();
-      await expect(shared).toBeChecked();
-      await expect(page.locator('details.team-panel summary')).toContainText('· shared');
+  test('the agreement page shows the hand-computed scores', async ({ page }) => {
+    await page.goto(`/agreement?article=${article.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Agreement' })).toBeVisible();
+    for (const [cell, value] of Object.entries(EXPECTED_AGREEMENT)) {
+      await expect(page.getByTestId(`agreement-${alice.username}-${bob.username}-${cell}`), cell).toHaveText(value);
+    }
+    expect(await violations(page), 'agreement page with a pair').toEqual([]);
+  });
 
-      await b.page.reload();
-      await expect(b.page.getByTestId('own-progress')).toHaveAttribute('data-status', 'in_progress');
-      await expect(b.page.getByTestId('blind-notice')).toHaveCount(0);
-      await layerLink(b.page, alice.username).click();
-      await expect(annotationItems(b.page).locator('.quote')).toHaveText(expectedSpans(ALICE).map(([, quote]) => quote!));
-      await expect(layerLink(b.page, 'gold')).toHaveCount(0);
+  test('the admin accepts what both agree on, picks Bob’s span in one disagreement and rejects another', async ({ page }) => {
+    await page.goto(`/articles/${article.id}/curate`);
+    const summary = page.getByTestId('curation-summary');
+    const count = (name: string) => summary.locator(`[data-count="${name}"]`);
+    await expect(page.getByTestId('cluster')).toHaveCount(5);
+    await expect(count('agreed')).toHaveText('2');
+    await expect(count('disagreements')).toHaveText('3');
+    await expect(clusterAt(page, 'Kataib Hezbollah')).toHaveAttribute('data-agreed', 'true');
+    await expect(clusterAt(page, 'two facilities')).toHaveAttribute('data-agreed', 'true');
 
-      await page.goto('/');
-      const progress = page.getByTestId('library-row').filter({ hasText: title }).getByTestId('progress');
-      await expect(progress.locator(`[data-reviewer="${alice.username}"]`)).toHaveText('Alice: Done');
-      await expect(progress.locator(`[data-reviewer="${bob.username}"]`)).toHaveText('Bob: In progress');
-    });
+    await page.getByRole('button', { name: 'Accept all agreed (2)' }).click();
+    await expect(count('accepted')).toHaveText('2');
+    await expect(count('agreed')).toHaveText('0');
+    await expect(clusterAt(page, 'Kataib Hezbollah')).toHaveAttribute('data-state', 'accepted');
+    await expect(clusterAt(page, 'two facilities')).toHaveAttribute('data-state', 'accepted');
 
-    await test.step('the agreement page shows the hand-computed scores', async () => {
-      await page.goto(`/agreement?article=${article.id}`);
-      await expect(page.getByRole('heading', { level: 1, name: 'Agreement' })).toBeVisible();
-      for (const [cell, value] of Object.entries(EXPECTED_AGREEMENT)) {
-        await expect(page.getByTestId(`agreement-${alice.username}-${bob.username}-${cell}`), cell).toHaveText(value);
-      }
-      expect(await violations(page), 'agreement page with a pair').toEqual([]);
-    });
+    const fighters = clusterAt(page, 'five fighters were killed');
+    await expect(fighters).toHaveAttribute('data-state', 'open');
+    await fighters.getByRole('button', { name: `Pick ${bob.username}'s figure span` }).click();
+    await expect(fighters).toHaveAttribute('data-state', 'accepted');
+    await expect(count('accepted')).toHaveText('3');
 
-    await test.step('the admin accepts what both agree on, picks Bob’s span in one disagreement and rejects another', async () => {
-      await page.goto(`/articles/${article.id}/curate`);
-      const summary = page.getByTestId('curation-summary');
-      const count = (name: string) => summary.locator(`[data-count="${name}"]`);
-      await expect(page.getByTestId('cluster')).toHaveCount(5);
-      await expect(count('agreed')).toHaveText('2');
-      await expect(count('disagreements')).toHaveText('3');
-      await expect(clusterAt(page, 'Kataib Hezbollah')).toHaveAttribute('data-agreed', 'true');
-      await expect(clusterAt(page, 'two facilities')).toHaveAttribute('data-agreed', 'true');
+    const claim = clusterAt(page, ALICE.claim[0]!);
+    await claim.getByRole('button', { name: 'Reject all' }).click();
+    await expect(claim).toHaveAttribute('data-state', 'rejected');
+    await expect(claim.getByRole('button', { name: 'Reopen' })).toBeVisible();
+    await expect(count('rejected')).toHaveText('1');
+    await expect(count('disagreements')).toHaveText('1');
+    await expect(clusterAt(page, 'Pentagon')).toHaveAttribute('data-state', 'open');
+    // The refresh after each decision streams the page's metadata in after its body: the title is briefly missing.
+    await expect(page).toHaveTitle(`Curate: ${title} · Crosscheck`);
+    expect(await violations(page), 'curation page with open, accepted and rejected clusters').toEqual([]);
+  });
 
-      await page.getByRole('button', { name: 'Accept all agreed (2)' }).click();
-      await expect(count('accepted')).toHaveText('2');
-      await expect(count('agreed')).toHaveText('0');
-      await expect(clusterAt(page, 'Kataib Hezbollah')).toHaveAttribute('data-state', 'accepted');
-      await expect(clusterAt(page, 'two facilities')).toHaveAttribute('data-state', 'accepted');
+  test('the export holds exactly the gold spans; a reviewer’s layer on request; gold is the admins’ own', async ({ page, request }) => {
+    const response = await request.get(`/api/export?format=jsonl&article=${article.id}`);
+    expect(response.status(), await response.text()).toBe(200);
+    const [gold, ...rest] = parseJsonl(await response.text());
+    expect(rest).toEqual([]);
+    expect(gold!.id).toBe(article.id);
+    expect(labelsAndQuotes(gold!)).toEqual(GOLD);
+    expect(new Set(gold!.annotations.map((annotation) => annotation.author.username))).toEqual(new Set(['gold']));
 
-      const fighters = clusterAt(page, 'five fighters were killed');
-      await expect(fighters).toHaveAttribute('data-state', 'open');
-      await fighters.getByRole('button', { name: `Pick ${bob.username}'s figure span` }).click();
-      await expect(fighters).toHaveAttribute('data-state', 'accepted');
-      await expect(count('accepted')).toHaveText('3');
+    // The Export page offers gold first, and its download is the same gold layer.
+    await page.goto(`/export?article=${article.id}`);
+    await expect(page.getByLabel('Layer')).toHaveValue('gold');
+    await expect(page.getByLabel('Layer').locator('option:checked')).toHaveText('Gold (adjudicated)');
+    await page.getByRole('radio', { name: /^jsonl/ }).check();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download' }).click()]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^crosscheck-article-${article.id}-gold-`));
+    const downloaded = parseJsonl(fs.readFileSync((await download.path())!, 'utf8'));
+    expect(downloaded.map(labelsAndQuotes)).toEqual([GOLD]);
 
-      const claim = clusterAt(page, ALICE.claim[0]!);
-      await claim.getByRole('button', { name: 'Reject all' }).click();
-      await expect(claim).toHaveAttribute('data-state', 'rejected');
-      await expect(claim.getByRole('button', { name: 'Reopen' })).toBeVisible();
-      await expect(count('rejected')).toHaveText('1');
-      await expect(count('disagreements')).toHaveText('1');
-      await expect(clusterAt(page, 'Pentagon')).toHaveAttribute('data-state', 'open');
-      // The refresh after each decision streams the page's metadata in after its body: the title is briefly missing.
-      await expect(page).toHaveTitle(`Curate: ${title} · Crosscheck`);
-      expect(await violations(page), 'curation page with open, accepted and rejected clusters').toEqual([]);
-    });
+    const aliceLayer = await request.get(`/api/export?format=jsonl&article=${article.id}&layer=${alice.username}`);
+    expect(parseJsonl(await aliceLayer.text()).map(labelsAndQuotes)).toEqual([expectedSpans(ALICE)]);
+    const bobLayer = await request.get(`/api/export?format=jsonl&article=${article.id}&layer=${bob.username}`);
+    expect(parseJsonl(await bobLayer.text()).map(labelsAndQuotes)).toEqual([expectedSpans(BOB)]);
 
-    await test.step('the export holds exactly the gold spans; a reviewer’s layer on request; gold is the admins’ own', async () => {
-      const response = await request.get(`/api/export?format=jsonl&article=${article.id}`);
-      expect(response.status(), await response.text()).toBe(200);
-      const [gold, ...rest] = parseJsonl(await response.text());
-      expect(rest).toEqual([]);
-      expect(gold!.id).toBe(article.id);
-      expect(labelsAndQuotes(gold!)).toEqual(GOLD);
-      expect(new Set(gold!.annotations.map((annotation) => annotation.author.username))).toEqual(new Set(['gold']));
-
-      // The Export page offers gold first, and its download is the same gold layer.
-      await page.goto(`/export?article=${article.id}`);
-      await expect(page.getByLabel('Layer')).toHaveValue('gold');
-      await expect(page.getByLabel('Layer').locator('option:checked')).toHaveText('Gold (adjudicated)');
-      await page.getByRole('radio', { name: /^jsonl/ }).check();
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download' }).click()]);
-      expect(download.suggestedFilename()).toMatch(new RegExp(`^crosscheck-article-${article.id}-gold-`));
-      const downloaded = parseJsonl(fs.readFileSync((await download.path())!, 'utf8'));
-      expect(downloaded.map(labelsAndQuotes)).toEqual([GOLD]);
-
-      const aliceLayer = await request.get(`/api/export?format=jsonl&article=${article.id}&layer=${alice.username}`);
-      expect(parseJsonl(await aliceLayer.text()).map(labelsAndQuotes)).toEqual([expectedSpans(ALICE)]);
-      const bobLayer = await request.get(`/api/export?format=jsonl&article=${article.id}&layer=${bob.username}`);
-      expect(parseJsonl(await bobLayer.text()).map(labelsAndQuotes)).toEqual([expectedSpans(BOB)]);
-
-      // A reviewer exports their own layer by default, and never gold or a colleague's.
-      const own = await a.page.request.get(`/api/export?format=jsonl&article=${article.id}`);
-      expect(parseJsonl(await own.text()).map(labelsAndQuotes)).toEqual([expectedSpans(ALICE)]);
-      await expectError(await a.page.request.get(`/api/export?format=jsonl&article=${article.id}&layer=gold`), 403, 'export_own_layer_only');
-      await expectError(await a.page.request.get(`/api/export?format=jsonl&article=${article.id}&layer=${bob.username}`), 403, 'export_own_layer_only');
-    });
-  } finally {
-    await a.context.close();
-    await b.context.close();
-  }
+    // A reviewer exports their own layer by default, and never gold or a colleague's.
+    const own = await a.page.request.get(`/api/export?format=jsonl&article=${article.id}`);
+    expect(parseJsonl(await own.text()).map(labelsAndQuotes)).toEqual([expectedSpans(ALICE)]);
+    await expectError(await a.page.request.get(`/api/export?format=jsonl&article=${article.id}&layer=gold`), 403, 'export_own_layer_only');
+    await expectError(await a.page.request.get(`/api/export?format=jsonl&article=${article.id}&layer=${bob.username}`), 403, 'export_own_layer_only');
+  });
 });
