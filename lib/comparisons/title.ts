@@ -50,9 +50,12 @@ function categories(figures: readonly Titled[]): string[] {
 // The most specific place, when every stated place lies within it or it within them; as written.
 function narrowestPlace(figures: readonly Titled[]): string | null {
   let narrowest: { text: string; parsed: ParsedPlace } | null = null;
+  // A group can hold hundreds of figures naming the same few places: each is read once.
+  const seen = new Set<string>();
   for (const f of figures) {
     const text = f.place?.trim().replace(/\s+/g, ' ').replace(/^the\s+/i, '');
-    if (!text) continue;
+    if (!text || seen.has(text)) continue;
+    seen.add(text);
     const parsed = parsePlace(text);
     if (narrowest === null) narrowest = { text, parsed };
     else {
