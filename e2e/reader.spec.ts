@@ -199,6 +199,7 @@ test.describe('keyboard: focused text, caret and selection stay in view', () => 
     // A Ctrl+Shift+→ selection is painted in a solid colour that reads over every label tint.
     for (let word = 0; word < 3; word += 1) await page.keyboard.press('Control+Shift+ArrowRight');
     expect(await page.evaluate(() => window.getSelection()?.toString().trim().length ?? 0)).toBeGreaterThan(0);
+    if (process.env.READER_SCREENSHOTS) await page.screenshot({ path: `${process.env.READER_SCREENSHOTS}/keyboard-selection.png` });
     const selectionColour = await page.evaluate(() => getComputedStyle(document.querySelector('[data-testid="reader"] p')!, '::selection').backgroundColor);
     expect(selectionColour).toBe('rgb(31, 95, 191)');
   });
@@ -256,6 +257,7 @@ test.describe('keyboard help', () => {
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect(help).toBeVisible();
     expect((await help.boundingBox())!.width).toBeGreaterThanOrEqual(36 * 16);
+    if (process.env.READER_SCREENSHOTS) await page.screenshot({ path: `${process.env.READER_SCREENSHOTS}/keyboard-help.png` });
     // Each explanation reads on one line, not one word a line.
     const explanation = help.locator('dd').filter({ hasText: 'undo the last change' });
     const lineHeight = await explanation.evaluate((element) => parseFloat(getComputedStyle(element).lineHeight));
