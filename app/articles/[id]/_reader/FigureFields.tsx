@@ -100,7 +100,16 @@ export function FigureFields({ figure, actors, categories, onSave }: Props) {
             </option>
           ))}
         </select>
-        <label htmlFor={`${id}-source-text`}>Attribution</label>
+        <label htmlFor={`${id}-source-text`}>
+          Attribution
+          {/* Read from "it said": a guess until the reviewer sets the source. */}
+          {figure.sourceInferred && (
+            <span className="hint" data-testid="source-inferred" title="Resolved from a pronoun such as “it said”; check it">
+              {' '}
+              (inferred)
+            </span>
+          )}
+        </label>
         <input
           id={`${id}-source-text`}
           value={sourceText}
