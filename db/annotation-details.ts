@@ -24,6 +24,8 @@ export interface FigureView {
   time: string | null;
   sourceActor: ActorRef | null;
   sourceText: string | null;
+  /** The source was resolved from "it said" by the reader, not confirmed by a reviewer. */
+  sourceInferred: boolean;
 }
 
 export interface ClaimView {
@@ -119,6 +121,7 @@ function toFigureView(row: typeof figureDetails.$inferSelect, sourceName: string
     time: row.time,
     sourceActor: row.sourceActorId !== null && sourceName !== null ? { id: row.sourceActorId, canonicalName: sourceName } : null,
     sourceText: row.sourceText,
+    sourceInferred: row.sourceInferred,
   };
 }
 
@@ -158,6 +161,7 @@ function readFigureDetails(tx: Tx, annotation: Annotation, articleText: string):
     time: reading.time?.text ?? null,
     sourceActorId,
     sourceText: reading.source?.text ?? null,
+    sourceInferred: reading.source !== null && reading.sourceInferred,
   };
 }
 
@@ -199,7 +203,11 @@ export function applyFigurePatch(tx: Tx, viewer: Viewer, annotation: Pick<Annota
     time: patch.time !== undefined ? blankToNull(patch.time) : current.time,
     sourceActorId: patch.sourceActorId !== undefined ? patch.sourceActorId : current.sourceActorId,
     sourceText: patch.sourceText !== undefined ? blankToNull(patch.sourceText) : current.sourceText,
+    sourceInferred: current.sourceInferred,
   };
+  // A source the reviewer set is theirs, not the reader's guess. The form sends every field on
+  // each save, so only a changed source clears the mark.
+  if (next.sourceText !== current.sourceText || next.sourceActorId !== current.sourceActorId) next.sourceInferred = false;
   if (next.valueMin !== null && next.valueMax !== null && next.valueMin > next.valueMax) {
     throw new AppError('figure_range_invalid', 422, `The lowest value (${next.valueMin}) is greater than the highest (${next.valueMax}).`);
   }

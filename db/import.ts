@@ -336,6 +336,7 @@ function insertExportedArticle(
           time: figure.time,
           sourceActorId: figure.source ? ensureExportedActor(tx, figure.source, authorId) : null,
           sourceText: figure.sourceText,
+          sourceInferred: figure.sourceInferred,
         })
         .where(eq(figureDetails.annotationId, id))
         .run();

@@ -174,6 +174,8 @@ export const figureDetails = sqliteTable('figure_details', {
   // Who says so: a linked actor, or free text such as "two Iraqi security officials".
   sourceActorId: integer('source_actor_id').references(() => actors.id),
   sourceText: text('source_text'),
+  // The reader resolved the source from a pronoun ("it said"); cleared when a reviewer sets the source.
+  sourceInferred: integer('source_inferred', { mode: 'boolean' }).notNull().default(false),
 });
 export type FigureDetails = typeof figureDetails.$inferSelect;
 

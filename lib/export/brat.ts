@@ -1,4 +1,5 @@
 import { Zip, ZipDeflate, strToU8 } from 'fflate';
+import { figureSourceName } from './figure-source';
 import { CodePointIndex } from '../anchoring/codepoints';
 import { figureNumbers, valueText } from '../comparisons/value';
 import { DEFAULT_CATEGORIES } from '../figures/types';
@@ -68,7 +69,7 @@ function noteParts(annotation: ExportAnnotation): string[] {
     if (figure.place) parts.push(`place: ${figure.place}`);
     if (figure.time) parts.push(`time: ${figure.time}`);
     // Kept even when a Source relation is drawn: the note is what brat shows on hover.
-    const source = figure.source?.name ?? figure.sourceText;
+    const source = figureSourceName(figure);
     if (source) parts.push(`source: ${source}`);
   }
   if (annotation.label === 'claim' && claim?.claimant) parts.push(`claimant: ${claim.claimant.name}`);

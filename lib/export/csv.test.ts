@@ -24,6 +24,7 @@ function figure(fields: Partial<ExportFigure> = {}): ExportFigure {
     time: null,
     source: null,
     sourceText: null,
+    sourceInferred: false,
     ...fields,
   };
 }

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { figureSourceName } from './figure-source';
 import { figureValueText } from '../figures/value-text';
 import type { ExportArticle, ExportComparedFigure, ExportComparison, ExportFigure, ExportFormat } from './types';
 
@@ -20,9 +21,9 @@ function rows(records: Cell[][]): string {
   return stringify(records, { escape_formulas: true });
 }
 
-/** The figure's source as a reader would name it: the linked actor, else the words of the text. */
+/** The figure's source as a reader would name it, "(inferred)" marked. */
 function figureSource(figure: ExportFigure): string | null {
-  return figure.source?.name ?? figure.sourceText;
+  return figureSourceName(figure);
 }
 
 /** Plain numbers ("2000"), so a cell reads the same in every locale. */

@@ -123,6 +123,7 @@ function figure(fields: Partial<ExportFigure> & Pick<ExportFigure, 'min' | 'max'
     time: fields.time ?? null,
     source: fields.source ?? null,
     sourceText: fields.sourceText ?? null,
+    sourceInferred: fields.sourceInferred ?? false,
   };
 }
 

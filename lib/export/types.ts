@@ -32,6 +32,8 @@ export interface ExportFigure {
   source: ExportActor | null;
   /** The attribution as written, e.g. "two Iraqi security officials". */
   sourceText: string | null;
+  /** The source was resolved from a pronoun ("it said") by the reader, not confirmed by a reviewer. */
+  sourceInferred: boolean;
 }
 
 export interface ExportClaim {

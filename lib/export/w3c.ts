@@ -1,4 +1,5 @@
 import { describeSpan } from '../anchoring/anchor';
+import { figureSourceName } from './figure-source';
 import { CodePointIndex } from '../anchoring/codepoints';
 import { figureNumbers, valueText } from '../comparisons/value';
 import type { ExportAnnotation, ExportArticle, ExportContext, ExportFigure, ExportFormat } from './types';
@@ -77,7 +78,7 @@ function json(value: unknown): W3cTextualBody {
 export function describeFigure(figure: ExportFigure): string {
   const value = figureNumbers(figure) === null ? 'unquantified' : valueText(figure);
   const head = `${value} ${figure.category}${figure.counted ? ` (${figure.counted})` : ''}`;
-  const source = figure.source?.name ?? figure.sourceText;
+  const source = figureSourceName(figure);
   const extras = [
     figure.place ? `place: ${figure.place}` : null,
     figure.time ? `time: ${figure.time}` : null,

@@ -19,6 +19,7 @@ const FIGURE: ExportFigure = {
   time: null,
   source: { name: 'Kataib Hezbollah', kind: 'armed_group', aliases: ['KH'] },
   sourceText: null,
+  sourceInferred: false,
 };
 
 function span(id: number, label: Label, quote: string, text = TEXT): ExportAnnotation {

@@ -40,6 +40,8 @@ const figure = z.object({
   time: z.string().nullable(),
   source: actor.nullable(),
   sourceText: z.string().nullable(),
+  // Files written before inferred sources were marked have none.
+  sourceInferred: z.boolean().default(false),
 });
 const annotation = z.object({
   id: z.int(),

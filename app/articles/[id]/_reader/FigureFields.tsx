@@ -138,7 +138,16 @@ export function FigureFields({ annotationId, figure, actors, categories, onSave 
             </option>
           ))}
         </select>
-        <label htmlFor={`${id}-source-text`}>Attribution</label>
+        <label htmlFor={`${id}-source-text`}>
+          Attribution
+          {/* Read from "it said": a guess until the reviewer sets the source. */}
+          {figure.sourceInferred && (
+            <span className="hint" data-testid="source-inferred" title="Resolved from a pronoun such as “it said”; check it">
+              {' '}
+              (inferred)
+            </span>
+          )}
+        </label>
         <input id={`${id}-source-text`} value={draft.sourceText} onChange={change('sourceText')} placeholder="e.g. two Iraqi security officials" />
       </div>
       {form.error && (

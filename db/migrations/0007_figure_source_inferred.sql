@@ -1,0 +1,1 @@
+ALTER TABLE `figure_details` ADD `source_inferred` integer DEFAULT false NOT NULL;
