@@ -29,6 +29,7 @@ import {
 
 export type { ParsedImport as ParsedFile } from '../lib/import/parse-file';
 import type { ParsedImport as ParsedFile } from '../lib/import/parse-file';
+import { illFormedImportProblems } from '../lib/import/well-formed-import';
 
 export interface ImportReport {
   file: string;
@@ -58,8 +59,9 @@ class FileRefused extends Error {
 export function importParsedFile(viewer: Viewer, file: string, parsed: ParsedFile): ImportReport {
   requireAdmin(viewer);
   const reviewerId = viewer.id;
-  const report: ImportReport = { file, imported: false, articleIds: [], annotationCount: 0, comparisonCount: 0, problems: parsed.problems, notes: [] };
-  if (parsed.problems.length > 0) return report;
+  const problems = [...parsed.problems, ...illFormedImportProblems(parsed.articles, file)];
+  const report: ImportReport = { file, imported: false, articleIds: [], annotationCount: 0, comparisonCount: 0, problems, notes: [] };
+  if (problems.length > 0) return report;
   try {
     writeTransaction((tx) => {
       const annotationIds = new Map<number, number>();
