@@ -49,7 +49,7 @@ export default defineConfig({
     // prove no password is ever logged): stdout only there, stderr there and on to Playwright,
     // which shows it, so server errors stay visible in the test output. POSIX sh: fd 3 carries
     // stdout past the pipe that tees stderr.
-    command: `{ node node_modules/next/dist/bin/next start --port ${port} 2>&1 1>&3 3>&- | tee -a '${serverLogPath()}' 1>&2 3>&-; } 3>&1 | tee -a '${serverLogPath()}' > /dev/null`,
+    command: `{ node node_modules/next/dist/bin/next start --hostname 127.0.0.1 --port ${port} 2>&1 1>&3 3>&- | tee -a '${serverLogPath()}' 1>&2 3>&-; } 3>&1 | tee -a '${serverLogPath()}' > /dev/null`,
     url: `http://127.0.0.1:${port}/api/articles`,
     env: serverEnv,
     reuseExistingServer: false,

@@ -30,6 +30,7 @@ import {
 
 export type { ParsedImport as ParsedFile } from '../lib/import/parse-file';
 import type { ParsedImport as ParsedFile } from '../lib/import/parse-file';
+import { illFormedImportProblems } from '../lib/import/well-formed-import';
 
 /** An article left out because its canonical URL is already taken (see lib/import/duplicates.ts). */
 export interface SkippedArticle {
@@ -88,8 +89,8 @@ class FileRefused extends Error {
 export async function importParsedFile(viewer: Viewer, file: string, parsed: ParsedFile, options: ImportOptions = {}): Promise<ImportReport> {
   requireAdmin(viewer);
   const reviewerId = viewer.id;
-  const report: ImportReport = { file, imported: false, articleIds: [], annotationCount: 0, comparisonCount: 0, problems: parsed.problems, notes: [], skipped: [] };
-  if (parsed.problems.length > 0) return report;
+  const report: ImportReport = { file, imported: false, articleIds: [], annotationCount: 0, comparisonCount: 0, problems: [...parsed.problems, ...illFormedImportProblems(parsed.articles, file)], notes: [], skipped: [] };
+  if (report.problems.length > 0) return report;
   const problems = parsed.articles.flatMap((article) => checkArticle(article, file));
   if (problems.length > 0) {
     report.problems = problems;

@@ -164,22 +164,23 @@ test.describe('creating an annotation with a bad span is refused and writes noth
     );
   });
 
-  test('offsets between the two halves of a surrogate pair are 422 span_splits_character', async ({ request }) => {
+  // The quote such offsets cut is half a character itself: refused at the edge, naming it (issue 10, point 9).
+  test('offsets between the two halves of a surrogate pair are refused: the quote they cut is 400 naming quote', async ({ request }) => {
     const article = await createArticle(request, { text: `Casualties ${THUMBS_UP} five fighters`, title: 'Surrogate pairs' });
     const emojiAt = article.text.indexOf(THUMBS_UP);
     expect(emojiAt).toBe(11);
     // 11–12 is the thumb's surrogate pair, 13–14 the skin tone's: 12 and 14 fall inside a character.
     await expectRejected(
       () => postAnnotation(request, article.id, { label: 'figure', start: 12, end: 20, quote: article.text.slice(12, 20) }),
-      422,
-      'span_splits_character',
-      'Start 12 falls in the middle of a character',
+      400,
+      'invalid_request',
+      'quote: contains a lone surrogate',
     );
     await expectRejected(
       () => postAnnotation(request, article.id, { label: 'figure', start: 0, end: 14, quote: article.text.slice(0, 14) }),
-      422,
-      'span_splits_character',
-      'End 14 falls in the middle of a character',
+      400,
+      'invalid_request',
+      'quote: contains a lone surrogate',
     );
   });
 

@@ -16,4 +16,5 @@ if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
   console.log('No production build yet: building Crosscheck first (about a minute)…');
   run(['build']);
 }
-run(['start', '--port', process.env.PORT ?? '3000']);
+// Only this machine by default: HOST=0.0.0.0 (or an address) exposes the app to the network.
+run(['start', '--hostname', process.env.HOST ?? '127.0.0.1', '--port', process.env.PORT ?? '3000']);

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Viewer } from '@/db/access';
 import { AppError, isAppError } from '@/lib/errors';
+import { describeFieldPath, findIllFormedText, ILL_FORMED_MESSAGE } from '@/lib/text/well-formed';
 import { readBoundedText } from './bounded-body';
 import { apiViewer } from './session';
 
@@ -88,6 +89,12 @@ export async function readJson<Schema extends z.ZodType>(request: Request, schem
 }
 
 export function validate<Schema extends z.ZodType>(schema: Schema, value: unknown): z.infer<Schema> {
+  // Before the schema: a lone surrogate in any field, known to the schema or not, is named and refused.
+  const illFormed = findIllFormedText(value);
+  if (illFormed) {
+    const problem = `${describeFieldPath(illFormed)}: ${ILL_FORMED_MESSAGE}`;
+    throw new AppError('invalid_request', 400, `The request is not valid. ${problem}.`, { issues: [problem] });
+  }
   const result = schema.safeParse(value);
   if (!result.success) {
     const problems = result.error.issues.map((issue) =>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACTOR_KINDS, ARTICLE_SHARING, CLAIM_STATUSES, COMPARISON_STATUSES, FIGURE_QUALIFIERS, ROLES } from '@/lib/vocabulary';
 import { LABELS } from '@/lib/labels';
+import { isWebAddress, WEB_ADDRESS_RULE } from '@/lib/text/web-address';
 
 const MAX_ARTICLE_CHARS = 5_000_000;
 const MAX_NOTE_CHARS = 10_000;
@@ -10,7 +11,8 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'use the form YYYY-MM-DD')
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'not a real calendar date');
 
-const httpUrl = z.url({ protocol: /^https?$/, error: 'use a full http:// or https:// address' });
+// The same rule as every import (lib/text/web-address.ts).
+const httpUrl = z.string().refine(isWebAddress, WEB_ADDRESS_RULE);
 
 const optionalText = (max: number) => z.string().max(max).optional();
 
