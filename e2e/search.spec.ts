@@ -33,6 +33,8 @@ test('the header search finds a note and a quote, and a result opens the reader 
 });
 
 test('a reviewer does not find another reviewer’s blind annotations', async ({ browser, request, baseURL }) => {
+  // Two accounts and two sign-ins (each a deliberately slow password hash) on a shared machine.
+  test.setTimeout(120_000);
   const word = unique();
   const article = await createArticle(request, { title: `Blind search ${word}` });
   const bob = await createReviewer(request, 'bob');

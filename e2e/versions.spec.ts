@@ -52,7 +52,8 @@ test('a new version carries spans over, shows the changed figure as a change and
 
   // The history of a carried span starts with its carrying-over.
   await annotationItems(page).filter({ hasText: MOVED }).click();
-  await expect(page.getByText(/History/).first()).toBeVisible();
+  await page.getByText('History', { exact: true }).click();
+  await expect(page.getByRole('list', { name: 'Changes, oldest first' })).toContainText('Created');
 
   // The old version stays readable, with all three spans, and says it is old.
   await page.getByRole('navigation', { name: 'Versions' }).getByRole('link', { name: 'Version 1' }).click();
