@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, max } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, max } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { nameKey } from '../lib/actors/names';
 import { markDisagreements } from '../lib/comparisons/disagreement';
@@ -376,7 +376,10 @@ export function listEvents(_viewer: Viewer): { id: number; name: string }[] {
 export function listSuggestions(viewer: Viewer, articleId?: number, layerId: number = viewer.id): SuggestionView[] {
   const db = getDb();
   if (articleId !== undefined) accessibleArticle(viewer, articleId);
-  const figures = loadFigures(db, viewer, undefined, layerId);
+  // An earlier version of an article is the same report, not another source: its figures are
+  // never offered against the latest version's ("was 5, now 6" is shown as a change instead).
+  const superseded = new Set(db.select({ id: articles.id }).from(articles).where(isNotNull(articles.nextVersionId)).all().map((row) => row.id));
+  const figures = loadFigures(db, viewer, undefined, layerId).filter((figure) => !superseded.has(figure.articleId));
   const dismissed = new Set(db.select({ key: dismissedSuggestions.key }).from(dismissedSuggestions).all().map((row) => row.key));
   const live = baseRows(db).map((row) => row.comparison.id);
   const existing = [...membersOf(db, live).values()];

@@ -46,7 +46,7 @@ const TEXT = 'Kataib Hezbollah said five of its fighters were killed in Jurf Al 
 const QUOTE = 'Kataib Hezbollah said five of its fighters were killed';
 
 describe('exporting when a verdict was given', () => {
-  it('dates the review by the status change, keeps it through a JSONL round trip, and names the organisation', () => {
+  it('dates the review by the status change, keeps it through a JSONL round trip, and names the organisation', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     useDatabase('source.db');
     const viewer = commandLineViewer();
@@ -72,7 +72,7 @@ describe('exporting when a verdict was given', () => {
 
     useDatabase('target.db');
     at('2026-12-02T12:00:00.000Z');
-    const report = importParsedFile(commandLineViewer(), 'library.jsonl', parseCrosscheckJsonl(exported, 'library.jsonl'));
+    const report = await importParsedFile(commandLineViewer(), 'library.jsonl', parseCrosscheckJsonl(exported, 'library.jsonl'));
     expect(report).toMatchObject({ imported: true, problems: [] });
     expect(claimReviews()[0]?.datePublished).toBe('2026-11-21');
   });

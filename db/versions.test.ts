@@ -10,6 +10,7 @@ import { getDb } from './client';
 import { nowIso } from './clock';
 import { assignments, history, reviewers, type Article } from './schema';
 import { firstAdminReviewer } from './startup-data';
+import { listSuggestions } from './comparisons';
 import { createArticleVersion, listFigureChanges, listOrphans, listVersions } from './versions';
 
 /*
@@ -78,6 +79,8 @@ describe('a new version of an article', () => {
     expect(listAnnotations(admin, article.id, admin.id)).toHaveLength(2);
     expect(getArticle(admin, article.id).nextVersionId).toBe(next.id);
     expect(listArticles(admin).map((row) => row.id)).toEqual([next.id]);
+    // A figure and its own earlier self are a change over time, not two sources to compare.
+    expect(listSuggestions(admin, next.id)).toEqual([]);
     expect(listVersions(alice, article.id).map((v) => [v.id, v.versionNumber])).toEqual([
       [article.id, 1],
       [next.id, 2],

@@ -153,3 +153,16 @@ test('disabling an account or setting its password revokes its API tokens; enabl
     await again.context.close();
   }
 });
+
+test('a server-action post to /sign-in whose body cannot be read is a 400, not a 500', async ({ request }) => {
+  const headers = { 'next-action': '0123456789abcdef0123456789abcdef01234567', origin: 'http://127.0.0.1' };
+  const brokenMultipart = await request.post('/sign-in', {
+    headers: { ...headers, 'content-type': 'multipart/form-data; boundary=----nothing-here' },
+    data: Buffer.from('this is not a multipart body'),
+  });
+  expect(brokenMultipart.status(), await brokenMultipart.text()).toBe(400);
+  const brokenJson = await request.post('/sign-in', { headers: { ...headers, 'content-type': 'text/plain;charset=UTF-8' }, data: Buffer.from('[{"unterminated') });
+  expect(brokenJson.status(), await brokenJson.text()).toBe(400);
+  // The page itself still answers.
+  expect((await request.get('/sign-in')).status()).toBe(200);
+});
