@@ -117,15 +117,19 @@ const LINKS = {
  * may see, and a reviewer is shown only actors linked from such a span or created by them:
  * in blind mode the actor list must not tell them what colleagues tagged.
  */
-export function listActors(viewer?: Viewer): ActorSummary[] {
+export function listActors(viewer?: Viewer, layerId?: number): ActorSummary[] {
   const db = getDb();
   const rows = db.select().from(actors).orderBy(asc(sql`lower(${actors.canonicalName})`)).all();
   const aliases = aliasesByActor(db, rows.map((row) => row.id));
-  const mentions = countLinks('mentions', viewer);
-  const claims = countLinks('claims', viewer);
-  const figures = countLinks('figures', viewer);
+  const mentions = countLinks('mentions', viewer, layerId);
+  const claims = countLinks('claims', viewer, layerId);
+  const figures = countLinks('figures', viewer, layerId);
+  const linked = (id: number) => mentions.has(id) || claims.has(id) || figures.has(id);
+  // Within one layer (the reader's), an actor belongs to the list when that layer links it or the viewer made it.
   const shown = (actor: (typeof rows)[number]) =>
-    !viewer || isAdmin(viewer) || actor.createdBy === viewer.id || mentions.has(actor.id) || claims.has(actor.id) || figures.has(actor.id);
+    layerId !== undefined
+      ? linked(actor.id) || actor.createdBy === viewer?.id
+      : !viewer || isAdmin(viewer) || actor.createdBy === viewer.id || linked(actor.id);
   return rows.filter(shown).map(({ nameKey: _key, ...actor }) => ({
     ...actor,
     aliases: aliases.get(actor.id) ?? [],
@@ -274,9 +278,13 @@ function aliasesByActor(db: Reader, ids: number[]): Map<number, string[]> {
  * How many live spans on live articles link to each actor, by each of the three links,
  * counting only spans the viewer may see (all of them when no viewer is given: exports, CLIs).
  */
-function countLinks(link: keyof typeof LINKS, viewer: Viewer | undefined): Map<number, number> {
+function countLinks(link: keyof typeof LINKS, viewer: Viewer | undefined, layerId?: number): Map<number, number> {
   const db = getDb();
-  const live = and(isNull(annotations.deletedAt), viewer ? annotationVisibilityCondition(viewer) : undefined);
+  const live = and(
+    isNull(annotations.deletedAt),
+    viewer ? annotationVisibilityCondition(viewer) : undefined,
+    layerId === undefined ? undefined : eq(annotations.reviewerId, layerId),
+  );
   const onLiveArticle = and(eq(articles.id, annotations.articleId), isNull(articles.deletedAt));
   const { label, actorColumn } = LINKS[link];
   const rows = db

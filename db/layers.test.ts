@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Label } from '../lib/labels';
 import type { Viewer } from './access';
 import { insertArticle } from './article-insert';
+import { listActors } from './actors';
 import { listArticles } from './articles';
 import { getDb, writeTransaction } from './client';
 import { nowIso } from './clock';
@@ -12,7 +14,7 @@ import { acceptIntoGold } from './curation';
 import { exportArticles } from './export';
 import { summariseExport } from './export-summary';
 import { addComparisonMember, comparisonsForArticle, createComparison, listComparisons, listSuggestions } from './comparisons';
-import { annotations, assignments, figureDetails, reviewers, type Article } from './schema';
+import { actors, annotations, assignments, figureDetails, reviewers, type Article } from './schema';
 import { firstAdminReviewer, goldReviewer } from './startup-data';
 
 /*
@@ -96,6 +98,22 @@ describe('suggestions are computed within one layer', () => {
     expect(ids(listSuggestions(alice, article.id, bob.id))).toEqual([bobPair]);
     // Gold is the admins': a reviewer naming it gets nothing.
     expect(listSuggestions(alice, article.id, gold.id)).toEqual([]);
+  });
+});
+
+describe('actor lists are computed within one layer', () => {
+  it('lists in a layer only the actors that layer links (or the viewer made), counting that layer’s links', () => {
+    assign(alice, 'done');
+    const militia = getDb().insert(actors).values({ canonicalName: 'The militia', nameKey: 'the militia', kind: 'organisation', createdBy: alice.id, createdAt: nowIso(), updatedAt: nowIso() }).returning().get();
+    const mention = tag(alice, 'The militia', 'actor');
+    getDb().update(annotations).set({ actorId: militia.id }).where(eq(annotations.id, mention)).run();
+
+    const names = (list: { canonicalName: string; mentionCount: number }[]) => list.map((actor) => [actor.canonicalName, actor.mentionCount]);
+    expect(names(listActors(admin, alice.id))).toEqual([['The militia', 1]]);
+    expect(names(listActors(admin, gold.id))).toEqual([]);
+    expect(names(listActors(alice, alice.id))).toEqual([['The militia', 1]]);
+    // Across every layer the admin may see (the Actors page), it is still listed.
+    expect(names(listActors(admin))).toEqual([['The militia', 1]]);
   });
 });
 

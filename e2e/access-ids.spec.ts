@@ -109,12 +109,24 @@ const PROBES: Probe[] = [
     kind: 'comparison',
     send: (id, o) => ({ path: `/api/comparisons/${id}/figures/${o.ownerFigureId}` }),
   },
+  { method: 'GET', route: 'articles/[id]/versions', kind: 'article', send: (id) => ({ path: `/api/articles/${id}/versions` }) },
+  { method: 'POST', route: 'articles/[id]/versions', kind: 'article', send: (id) => ({ path: `/api/articles/${id}/versions`, data: { text: 'A guessed new version.' } }) },
+  {
+    method: 'POST',
+    route: 'articles/[id]/curation/comparisons',
+    kind: 'article',
+    send: (id) => ({ path: `/api/articles/${id}/curation/comparisons`, data: { comparisonId: 1, settlement: 'drop' } }),
+  },
   { method: 'DELETE', route: 'tokens/[id]', kind: 'token', send: (id) => ({ path: `/api/tokens/${id}` }) },
   { method: 'PATCH', route: 'reviewers/[id]', kind: 'reviewer', send: (id) => ({ path: `/api/reviewers/${id}`, data: { disabled: true } }) },
 ];
 
-/** Routes whose path segment is a name, not an id (figure categories): nothing to guess. */
-const NOT_ID_ROUTES = ['categories/[name]'];
+/**
+ * Routes whose path segment names nothing private: figure categories (a name), and incidents,
+ * which like categories are library-wide names; what an incident holds is filtered per viewer
+ * (db/incidents.test.ts: a reviewer sees none of the hidden figures and cannot add one).
+ */
+const NOT_ID_ROUTES = ['categories/[name]', 'events/[id]', 'events/[id]/figures'];
 
 const API_DIR = path.join(__dirname, '..', 'app', 'api');
 

@@ -71,7 +71,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         key={shown.reviewerId}
         articleId={article.id}
         text={article.text}
-        initialActors={listActors(viewer).map(({ id, canonicalName }) => ({ id, canonicalName }))}
+        initialActors={listActors(viewer, shown.reviewerId).map(({ id, canonicalName }) => ({ id, canonicalName }))}
         categories={listCategories()}
         events={listEvents(viewer).map((event) => event.name)}
         initialSelectedId={Number.isInteger(requested) && requested > 0 ? requested : null}
