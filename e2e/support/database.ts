@@ -16,9 +16,13 @@ export function snapshotDatabase(): Record<string, unknown[]> {
       .all() as string[];
     // Sessions and a token's last use change with every signed-in request, not with what a request asked for.
     const volatile = new Set(['auth_sessions']);
+    // Full-text indexes (FTS5 virtual tables and their shadow tables, some WITHOUT ROWID) are derived
+    // from the tables above by triggers: comparing their source is enough.
+    const virtual = db.prepare("select name from sqlite_master where type = 'table' and sql like 'CREATE VIRTUAL TABLE%'").pluck().all() as string[];
+    const derived = (table: string) => virtual.some((name) => table === name || table.startsWith(`${name}_`));
     return Object.fromEntries(
       tables
-        .filter((table) => !volatile.has(table))
+        .filter((table) => !volatile.has(table) && !derived(table))
         .map((table) => [
           table,
           db
