@@ -669,7 +669,7 @@ test.describe('the happy path writes what it should (the control for the tests a
     expect(wounded.figure).toMatchObject({ category: 'wounded' });
 
     const suggestions = await suggestionsFor(request, article.id);
-    expect(suggestions).toEqual([{ key: `${killed.id}-${wounded.id}`, annotationIds: [killed.id, wounded.id], reason: expect.any(String), figures: expect.any(Array) }]);
+    expect(suggestions).toEqual([{ key: `${killed.id}-${wounded.id}`, annotationIds: [killed.id, wounded.id], reason: expect.any(String), title: expect.any(String), figures: expect.any(Array) }]);
     expect(suggestions[0]?.reason).toContain('killed');
     expect(suggestions[0]?.reason).toContain('wounded');
 

@@ -70,6 +70,8 @@ test.describe('on a phone', () => {
     await expect(menuButton).toHaveAttribute('aria-expanded', 'true');
     await expect(main.getByRole('link', { name: 'Library' })).toBeVisible();
     await page.keyboard.press('Tab');
+    await expect(page.getByRole('searchbox', { name: 'Search articles and annotations' })).toBeFocused();
+    await page.keyboard.press('Tab');
     await expect(main.getByRole('link', { name: 'Library' })).toBeFocused();
     await page.keyboard.press('Escape');
     await expect(main).toBeHidden();
