@@ -237,7 +237,7 @@ test('the app suggests conflicting figures; accepting creates a comparison and d
   const article = await createArticle(request, {
     title: 'Suggestions',
     text:
-      'The Hashd said four of its fighters were killed in Akashat. Rival channels said four fighters were wounded.\n\nAt least six fighters were killed in the clash, a local official said.\n\nLate on Monday, one militant was killed at a checkpoint in Rutba.',
+      'The Hashd said four of its fighters were killed in Akashat. Rival channels said four fighters were wounded.\n\nAt least six fighters were killed in the clash, a local official said.\n\nLate on Monday, one militant was killed at a checkpoint in Al Qaim.',
   });
   const killed = 'four of its fighters were killed';
   const wounded = 'four fighters were wounded';
