@@ -358,8 +358,8 @@ test.describe.serial('two reviewers annotate blind, see each other once done or 
 
     // The Export page offers gold first, and its download is the same gold layer.
     await page.goto(`/export?article=${article.id}`);
-    await expect(page.getByLabel('Layer')).toHaveValue('gold');
-    await expect(page.getByLabel('Layer').locator('option:checked')).toHaveText('Gold (adjudicated)');
+    await expect(page.getByRole('combobox', { name: /^Layer/ })).toHaveValue('gold');
+    await expect(page.getByRole('combobox', { name: /^Layer/ }).locator('option:checked')).toHaveText('Gold (adjudicated)');
     await page.getByRole('radio', { name: /^jsonl/ }).check();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download' }).click()]);
     expect(download.suggestedFilename()).toMatch(new RegExp(`^crosscheck-article-${article.id}-gold-`));
