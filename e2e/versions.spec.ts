@@ -51,7 +51,7 @@ test('a new version carries spans over, shows the changed figure as a change and
   await page.screenshot({ path: 'test-results/versions-new-version.png', fullPage: false });
 
   // The history of a carried span starts with its carrying-over.
-  await annotationItems(page).filter({ hasText: MOVED }).click();
+  await annotationItems(page).filter({ hasText: MOVED }).locator('.annotation-summary').click();
   await page.getByText('History', { exact: true }).click();
   await expect(page.getByRole('list', { name: 'Changes, oldest first' })).toContainText('Created');
 
