@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isAppError } from '../lib/errors';
 import type { Viewer } from './access';
 import { getActorProfile, listActors, updateActor } from './actors';
 import { createAnnotation, deleteAnnotation, getAnnotation, listAnnotations, updateAnnotation } from './annotations';
@@ -14,6 +13,7 @@ import { countExportArticles, exportArticles } from './export';
 import { articleLayers } from './layers';
 import { commandLineViewer, goldLayerId } from './reviewers';
 import { actors, reviewers } from './schema';
+import { statusOf } from './status-of.test-helper';
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'crosscheck-access-'));
 process.env.DATABASE_PATH = path.join(folder, 'access.db');
@@ -29,16 +29,6 @@ function person(username: string): Viewer {
 function span(quote: string, label: 'claim' | 'actor' | 'figure' = 'figure') {
   const start = TEXT.indexOf(quote);
   return { label, start, end: start + quote.length, quote };
-}
-
-function statusOf(work: () => unknown): number | 'ok' {
-  try {
-    work();
-    return 'ok';
-  } catch (error) {
-    if (isAppError(error)) return error.status;
-    throw error;
-  }
 }
 
 /** A fresh article with alice and bob assigned and one figure each, blind by default. */

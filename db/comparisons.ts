@@ -137,7 +137,7 @@ export function listFigures(viewer: Viewer, layerId: number): FigureRow[] {
  * A comparison is shown only to a viewer who may see every figure in it: a reviewer in
  * blind mode must not learn another reviewer's reading through a comparison's columns.
  */
-function visibleMembers(db: Reader, viewer: Viewer, comparisonIds: number[]): { members: Map<number, number[]>; figures: Map<number, FigureRow> } {
+export function visibleMembers(db: Reader, viewer: Viewer, comparisonIds: number[]): { members: Map<number, number[]>; figures: Map<number, FigureRow> } {
   const all = membersOf(db, comparisonIds);
   const figures = new Map(loadFigures(db, viewer, [...new Set([...all.values()].flat())]).map((figure) => [figure.annotationId, figure]));
   const members = new Map([...all].filter(([, ids]) => ids.every((id) => figures.has(id))));

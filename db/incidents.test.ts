@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isAppError } from '../lib/errors';
 import { incidentsCsv } from '../lib/incidents/export';
 import type { Viewer } from './access';
 import { createAnnotation } from './annotations';
@@ -13,6 +12,7 @@ import { createComparison } from './comparisons';
 import { addIncidentFigure, createIncident, getIncident, incidentsForExport, incidentsOfFigure, listIncidents, removeIncidentFigure, updateIncident } from './incidents';
 import { commandLineViewer, goldLayerId } from './reviewers';
 import { reviewers } from './schema';
+import { statusOf } from './status-of.test-helper';
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'crosscheck-incidents-'));
 process.env.DATABASE_PATH = path.join(folder, 'incidents.db');
@@ -29,16 +29,6 @@ function person(username: string): Viewer {
 function figureIn(viewer: Viewer, articleId: number, text: string, quote: string, layerId?: number): number {
   const start = text.indexOf(quote);
   return createAnnotation(viewer, articleId, { label: 'figure', start, end: start + quote.length, quote }, layerId).id;
-}
-
-function statusOf(work: () => unknown): number | 'ok' {
-  try {
-    work();
-    return 'ok';
-  } catch (error) {
-    if (isAppError(error)) return error.status;
-    throw error;
-  }
 }
 
 /** Two outlets' reports of one strike, tagged in gold, compared under one incident name. */

@@ -7,7 +7,7 @@ import type { ExportIncident } from '../lib/incidents/export';
 import { annotationVisibilityCondition, isAdmin, requireAdmin, visibleAnnotation, type Viewer } from './access';
 import { getDb, writeTransaction, type Tx } from './client';
 import { nowIso } from './clock';
-import { loadFigures, resolveEvent, type FigureRow, type Reader } from './comparisons';
+import { loadFigures, resolveEvent, visibleMembers, type FigureRow, type Reader } from './comparisons';
 import { goldLayerId } from './reviewers';
 import { annotations, articles, comparisonMembers, comparisons, eventFigures, events, reviewers, type Event } from './schema';
 
@@ -142,13 +142,7 @@ export function getIncident(viewer: Viewer, id: number, layerId: number = defaul
     layers,
     categories,
     timeline,
-    comparisons: db
-      .select({ id: comparisons.id, title: comparisons.title })
-      .from(comparisons)
-      .where(and(eq(comparisons.eventId, id), isNull(comparisons.deletedAt), eq(comparisons.layerId, layerId)))
-      .orderBy(asc(comparisons.id))
-      .all()
-      .filter((comparison) => comparisonVisible(db, viewer, comparison.id)),
+    comparisons: visibleComparisonsOf(db, viewer, id, layerId),
   };
 }
 
@@ -325,10 +319,16 @@ function layersOf(db: Reader, viewer: Viewer, ids: number[]): IncidentLayer[] {
   return [...counts.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-function comparisonVisible(db: Reader, viewer: Viewer, comparisonId: number): boolean {
-  const ids = db.select({ id: comparisonMembers.annotationId }).from(comparisonMembers).where(eq(comparisonMembers.comparisonId, comparisonId)).all();
-  const visible = loadFigures(db, viewer, ids.map((row) => row.id));
-  return visible.length > 0;
+/** The incident's comparisons in one layer, by the rule of db/comparisons.ts: shown only when the viewer may see every figure in it. */
+function visibleComparisonsOf(db: Reader, viewer: Viewer, eventId: number, layerId: number): { id: number; title: string }[] {
+  const rows = db
+    .select({ id: comparisons.id, title: comparisons.title })
+    .from(comparisons)
+    .where(and(eq(comparisons.eventId, eventId), isNull(comparisons.deletedAt), eq(comparisons.layerId, layerId)))
+    .orderBy(asc(comparisons.id))
+    .all();
+  const { members } = visibleMembers(db, viewer, rows.map((row) => row.id));
+  return rows.filter((row) => members.has(row.id));
 }
 
 function articlesOf(db: Reader, figures: FigureRow[]): Map<number, { url: string | null; publishedOn: string | null }> {
