@@ -38,6 +38,8 @@ export const articles = sqliteTable(
     source: text('source').notNull().default(''),
     url: text('url'),
     publishedOn: text('published_on'),
+    // The time of day, with its UTC offset ("14:05Z", "17:05+03:00"): see lib/dates/publication-time.ts.
+    publishedTime: text('published_time'),
     // Normalised once at import and never rewritten: every offset points into it.
     text: text('text').notNull(),
     wordCount: integer('word_count').notNull(),
