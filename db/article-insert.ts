@@ -20,6 +20,7 @@ export interface ArticleDraft {
   source?: string | null;
   url?: string | null;
   publishedOn?: string | null;
+  publishedTime?: string | null;
 }
 
 /**
@@ -40,6 +41,8 @@ export function insertArticle(tx: Pick<Tx, 'insert'>, draft: ArticleDraft, revie
       source: draft.source?.trim() ?? '',
       url: draft.url?.trim() || null,
       publishedOn: draft.publishedOn || dateFromText,
+      // A time is kept only with the date it was given with, never beside a date read from the text.
+      publishedTime: (draft.publishedOn && draft.publishedTime) || null,
       text,
       wordCount: countWords(text),
       createdBy: reviewerId,

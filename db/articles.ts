@@ -25,6 +25,7 @@ export interface ArticleMetadataPatch {
   source?: string;
   url?: string | null;
   publishedOn?: string | null;
+  publishedTime?: string | null;
 }
 
 const metadataColumns = {
@@ -33,6 +34,7 @@ const metadataColumns = {
   source: articles.source,
   url: articles.url,
   publishedOn: articles.publishedOn,
+  publishedTime: articles.publishedTime,
   wordCount: articles.wordCount,
   createdBy: articles.createdBy,
   createdAt: articles.createdAt,
@@ -136,6 +138,11 @@ export function updateArticleMetadata(viewer: Viewer, id: number, patch: Article
     if (patch.source !== undefined) changes.source = patch.source.trim();
     if (patch.url !== undefined) changes.url = patch.url?.trim() || null;
     if (patch.publishedOn !== undefined) changes.publishedOn = patch.publishedOn || null;
+    if (patch.publishedTime !== undefined) changes.publishedTime = patch.publishedTime || null;
+    // A time belongs to a day: without a date there is nothing for it to be the time of.
+    if ((changes.publishedOn === undefined ? before.publishedOn : changes.publishedOn) === null && (changes.publishedTime ?? before.publishedTime)) {
+      throw new AppError('time_without_date', 422, 'Give the publication date as well as its time.');
+    }
     const changed = (Object.keys(changes) as (keyof ArticleMetadataPatch)[]).some((key) => changes[key] !== before[key]);
     if (!changed) return before;
     const at = nowIso();

@@ -97,6 +97,7 @@ export function* exportArticles(viewer: Viewer, selection: ExportSelection = {})
       source: article.source,
       url: article.url,
       publishedOn: article.publishedOn,
+      publishedTime: article.publishedTime,
       text: article.text,
       wordCount: article.wordCount,
       author: authorOf(article.createdBy),

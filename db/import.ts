@@ -199,7 +199,7 @@ function insertImportedArticle(tx: Tx, article: ImportedArticle, reviewerId: num
   }
   let row;
   try {
-    row = insertArticle(tx, { text: article.text, title: article.title, source: article.source, url: article.url, publishedOn: article.publishedOn }, reviewerId);
+    row = insertArticle(tx, { text: article.text, title: article.title, source: article.source, url: article.url, publishedOn: article.publishedOn, publishedTime: article.publishedTime }, reviewerId);
   } catch (error) {
     problems.push({ ...at, message: isAppError(error) ? error.message : String(error) });
     return 0;
@@ -295,6 +295,7 @@ function insertExportedArticle(
       source: exported.source,
       url: exported.url,
       publishedOn: exported.publishedOn,
+      publishedTime: exported.publishedTime ?? null,
       text: exported.text,
       wordCount: countWords(exported.text),
       createdBy: authorId,

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { incidentsCsv } from '../lib/incidents/export';
 import type { Viewer } from './access';
 import { createAnnotation } from './annotations';
-import { createArticle } from './articles';
+import { createArticle, updateArticleMetadata } from './articles';
 import { assignReviewer } from './assignments';
 import { getDb } from './client';
 import { createComparison } from './comparisons';
@@ -108,5 +108,31 @@ describe('incidents', () => {
     expect(header).toBe('incident_id,title,start_date,end_date,place,killed_min,killed_max,wounded_min,wounded_max,sources,articles');
     expect(row).toContain(',2023-11-22,2023-11-22,Jurf Al Sakhar,5,5,5,5,');
     expect(row).toContain('The National: Kataib Hezbollah (five of its fighters were killed)');
+  });
+  it('orders a day’s reports by the moment they were published, across time zones', () => {
+    const admin = commandLineViewer();
+    const gold = goldLayerId();
+    // Baghdad's 17:05 (+03:00) is 14:05 UTC, before London's 14:30 UTC; a report with only a date opens the day.
+    const baghdad = createArticle(admin, { text: FIRST, title: 'Baghdad desk', publishedOn: '2023-11-25', publishedTime: '17:05+03:00' });
+    const london = createArticle(admin, { text: SECOND, title: 'London desk', publishedOn: '2023-11-25', publishedTime: '14:30Z' });
+    const undated = createArticle(admin, { text: SECOND, title: 'Wire', publishedOn: '2023-11-25' });
+    const incident = createIncident(admin, { name: `Timed reports ${baghdad.id}` });
+    for (const id of [figureIn(admin, london.id, SECOND, 'seven fighters were killed', gold), figureIn(admin, baghdad.id, FIRST, 'five of its fighters were killed', gold), figureIn(admin, undated.id, SECOND, 'seven fighters were killed', gold)]) {
+      addIncidentFigure(admin, incident.event.id, id);
+    }
+    const timeline = getIncident(admin, incident.event.id).timeline;
+    expect(timeline.map((figure) => [figure.articleTitle, figure.publishedTime])).toEqual([
+      ['Wire', null],
+      ['Baghdad desk', '17:05+03:00'],
+      ['London desk', '14:30Z'],
+    ]);
+  });
+
+  it('refuses a publication time without a date', () => {
+    const admin = commandLineViewer();
+    const article = createArticle(admin, { text: FIRST, title: 'No date' });
+    expect(statusOf(() => updateArticleMetadata(admin, article.id, { publishedTime: '10:00Z' }))).toBe(422);
+    expect(updateArticleMetadata(admin, article.id, { publishedOn: '2023-11-22', publishedTime: '10:00Z' }).publishedTime).toBe('10:00Z');
+    expect(statusOf(() => updateArticleMetadata(admin, article.id, { publishedOn: null }))).toBe(422);
   });
 });

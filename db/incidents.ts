@@ -1,10 +1,11 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { nameKey } from '../lib/actors/names';
 import { valueText } from '../lib/comparisons/value';
+import { publicationInstant } from '../lib/dates/publication-time';
 import { AppError } from '../lib/errors';
 import { boundText, categoryRanges, type Bound } from '../lib/incidents/ranges';
 import type { ExportIncident } from '../lib/incidents/export';
-import { annotationVisibilityCondition, isAdmin, requireAdmin, visibleAnnotation, type Viewer } from './access';
+import { annotationVisibilityCondition, isAdmin, requireAdmin, visibleAnnotation, writableAnnotation, type Viewer } from './access';
 import { getDb, writeTransaction, type Tx } from './client';
 import { nowIso } from './clock';
 import { loadFigures, resolveEvent, visibleMembers, type FigureRow, type Reader } from './comparisons';
@@ -25,6 +26,8 @@ export interface IncidentFigureView {
   outlet: string;
   articleUrl: string | null;
   publishedOn: string | null;
+  /** The time of day with its offset, when the article has one (lib/dates/publication-time.ts). */
+  publishedTime: string | null;
   quote: string;
   valueText: string;
   min: number | null;
@@ -134,7 +137,7 @@ export function getIncident(viewer: Viewer, id: number, layerId: number = defaul
     figures: entry.annotationIds.flatMap((annotationId) => views.get(annotationId) ?? []),
   }));
   const timeline = [...views.values()].sort(
-    (a, b) => Number(a.publishedOn === null) - Number(b.publishedOn === null) || (a.publishedOn ?? '').localeCompare(b.publishedOn ?? '') || a.articleId - b.articleId,
+    (a, b) => compareInstants(publicationInstant(a.publishedOn, a.publishedTime), publicationInstant(b.publishedOn, b.publishedTime)) || a.articleId - b.articleId,
   );
   return {
     event: { id: event.id, name: event.name, startsOn: event.startsOn, endsOn: event.endsOn, place: event.place, version: event.version },
@@ -173,7 +176,8 @@ export function updateIncident(viewer: Viewer, id: number, patch: IncidentPatch)
 
 /** Adds a figure the viewer can see; adding it again changes nothing. */
 export function addIncidentFigure(viewer: Viewer, id: number, annotationId: number): IncidentDetail {
-  const figure = visibleAnnotation(viewer, annotationId);
+  // Joining an incident changes what the figure's layer says happened: only its writers may.
+  const figure = writableAnnotation(viewer, annotationId);
   if (figure.label !== 'figure') throw new AppError('not_a_figure', 422, `Annotation ${annotationId} is a ${figure.label}, not a figure: only figures join an incident.`);
   writeTransaction((tx) => {
     requireEvent(tx, id);
@@ -184,7 +188,7 @@ export function addIncidentFigure(viewer: Viewer, id: number, annotationId: numb
 
 /** Takes out a figure added by hand (figures of the incident's comparisons leave with the comparison). */
 export function removeIncidentFigure(viewer: Viewer, id: number, annotationId: number): IncidentDetail {
-  const figure = visibleAnnotation(viewer, annotationId);
+  const figure = writableAnnotation(viewer, annotationId);
   writeTransaction((tx) => {
     requireEvent(tx, id);
     tx.delete(eventFigures).where(and(eq(eventFigures.eventId, id), eq(eventFigures.annotationId, annotationId))).run();
@@ -331,11 +335,27 @@ function visibleComparisonsOf(db: Reader, viewer: Viewer, eventId: number, layer
   return rows.filter((row) => members.has(row.id));
 }
 
-function articlesOf(db: Reader, figures: FigureRow[]): Map<number, { url: string | null; publishedOn: string | null }> {
+function articlesOf(db: Reader, figures: FigureRow[]): Map<number, ArticleDates> {
   const ids = [...new Set(figures.map((figure) => figure.articleId))];
   if (ids.length === 0) return new Map();
-  const rows = db.select({ id: articles.id, url: articles.url, publishedOn: articles.publishedOn }).from(articles).where(inArray(articles.id, ids)).all();
-  return new Map(rows.map((row) => [row.id, { url: row.url, publishedOn: row.publishedOn }]));
+  const rows = db
+    .select({ id: articles.id, url: articles.url, publishedOn: articles.publishedOn, publishedTime: articles.publishedTime })
+    .from(articles)
+    .where(inArray(articles.id, ids))
+    .all();
+  return new Map(rows.map(({ id, ...dates }) => [id, dates]));
+}
+
+interface ArticleDates {
+  url: string | null;
+  publishedOn: string | null;
+  publishedTime: string | null;
+}
+
+/** Earliest first; undated reports last. */
+function compareInstants(a: number | null, b: number | null): number {
+  if (a === null || b === null) return Number(a === null) - Number(b === null);
+  return a - b;
 }
 
 function outletOf(source: string, url: string | null): string {
@@ -344,7 +364,7 @@ function outletOf(source: string, url: string | null): string {
   return '';
 }
 
-function toView(figure: FigureRow, info: Map<number, { url: string | null; publishedOn: string | null }>, direct: Set<number>): IncidentFigureView {
+function toView(figure: FigureRow, info: Map<number, ArticleDates>, direct: Set<number>): IncidentFigureView {
   const article = info.get(figure.articleId);
   const { min, max, qualifier, category, counted, place, time, vague } = figure.figure;
   return {
@@ -354,6 +374,7 @@ function toView(figure: FigureRow, info: Map<number, { url: string | null; publi
     outlet: outletOf(figure.articleSource, article?.url ?? null),
     articleUrl: article?.url ?? null,
     publishedOn: article?.publishedOn ?? null,
+    publishedTime: article?.publishedTime ?? null,
     quote: figure.quote,
     valueText: valueText({ min, max, qualifier, vague }),
     min,

@@ -93,3 +93,39 @@ test('two outlets’ reports of one strike become an incident with ranges, sourc
   const line = csv.split('\n').find((row) => row.includes(name));
   expect(line).toContain(',2023-11-22,2023-11-22,Jurf Al Sakhar,5,7,5,5,');
 });
+
+test('a reviewer adds a figure to an incident from the reader’s panel, by a new name or an existing one', async ({ page, request }) => {
+  const article = await createArticle(request, { title: 'Losses counted', text: SECOND_OUTLET, source: 'Iraq Monitor' });
+  const killed = await request.post(`/api/articles/${article.id}/annotations`, { data: spanOf(article.text, 'seven fighters were killed', 'figure') });
+  expect(killed.status(), await killed.text()).toBe(201);
+  const { id: killedId, reviewerId: ownLayer } = ((await killed.json()) as { annotation: { id: number; reviewerId: number } }).annotation;
+  const wounded = await request.post(`/api/articles/${article.id}/annotations`, { data: spanOf(article.text, 'at least nine fighters were wounded', 'figure') });
+  const woundedId = ((await wounded.json()) as { annotation: { id: number } }).annotation.id;
+  const name = `Panel strikes ${article.id}`;
+
+  await page.goto(`/articles/${article.id}?annotation=${killedId}`);
+  const incidents = page.getByTestId('figure-incidents');
+  await expect(incidents).toContainText('Not part of an incident yet.');
+  await incidents.getByLabel('Add to incident').fill(name);
+  await incidents.getByLabel('Add to incident').press('Enter');
+  await expect(incidents.getByRole('status')).toHaveText(`Added to “${name}”.`);
+  await expect(incidents.getByRole('link', { name })).toBeVisible();
+
+  // The second figure joins the same incident: the name is offered, and typed in other case it is the same record.
+  await page.goto(`/articles/${article.id}?annotation=${woundedId}`);
+  await incidents.getByLabel('Add to incident').fill(name.toUpperCase());
+  await incidents.getByRole('button', { name: 'Add' }).click();
+  await expect(incidents.getByRole('link', { name })).toBeVisible();
+
+  await incidents.getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(page.getByTestId('timeline-row')).toHaveCount(2);
+  await expect(page.locator('[data-testid="incident-range"][data-category="wounded"] [data-column="min"]')).toHaveText('9');
+
+  // Taken out from the panel, it leaves the record.
+  await page.goto(`/articles/${article.id}?annotation=${woundedId}`);
+  await incidents.getByRole('button', { name: `Take out of ${name}` }).click();
+  await expect(incidents).toContainText('Not part of an incident yet.');
+  const record = (await (await request.get(`/api/events?layer=${ownLayer}`)).json()) as { events: { name: string; figureCount: number }[] };
+  expect(record.events.find((event) => event.name === name)?.figureCount).toBe(1);
+});

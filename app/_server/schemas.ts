@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACTOR_KINDS, ARTICLE_SHARING, CLAIM_STATUSES, COMPARISON_STATUSES, FIGURE_QUALIFIERS, ROLES } from '@/lib/vocabulary';
 import { LABELS } from '@/lib/labels';
 import { isWebAddress, WEB_ADDRESS_RULE } from '@/lib/text/web-address';
+import { clockTime } from '@/lib/dates/publication-time';
 
 const MAX_ARTICLE_CHARS = 5_000_000;
 const MAX_NOTE_CHARS = 10_000;
@@ -16,12 +17,28 @@ const httpUrl = z.string().refine(isWebAddress, WEB_ADDRESS_RULE);
 
 const optionalText = (max: number) => z.string().max(max).optional();
 
+// "14:05", "17:05+03:00": stored in one form with its offset (no offset = UTC); '' or null clears it.
+const publishedTime = z
+  .string()
+  .transform((value, context) => {
+    if (value.trim() === '') return '';
+    const time = clockTime(value);
+    if (time === undefined) {
+      context.addIssue({ code: 'custom', message: 'use the form HH:MM, optionally with an offset such as +03:00 (no offset means UTC)' });
+      return z.NEVER;
+    }
+    return time;
+  })
+  .nullable()
+  .optional();
+
 export const createArticleBody = z.strictObject({
   text: z.string().max(MAX_ARTICLE_CHARS, `the article is longer than ${MAX_ARTICLE_CHARS} characters`),
   title: optionalText(500),
   source: optionalText(200),
   url: z.union([httpUrl, z.literal('')]).nullable().optional(),
   publishedOn: z.union([isoDate, z.literal('')]).nullable().optional(),
+  publishedTime: publishedTime,
 });
 
 export const updateArticleBody = z.strictObject({
@@ -29,6 +46,7 @@ export const updateArticleBody = z.strictObject({
   source: optionalText(200),
   url: z.union([httpUrl, z.literal('')]).nullable().optional(),
   publishedOn: z.union([isoDate, z.literal('')]).nullable().optional(),
+  publishedTime: publishedTime,
 });
 
 const label = z.enum(LABELS, { error: `label must be one of ${LABELS.join(', ')}` });

@@ -31,6 +31,17 @@ export function ArticleFields({ defaults, titleRequired = false }: Props) {
         Date
         <input name="publishedOn" type="date" defaultValue={defaults?.publishedOn ?? ''} />
       </label>
+      <label>
+        Time
+        {/* A text field, not type="time": a time needs its zone, which the browser's time picker cannot carry. */}
+        <input
+          name="publishedTime"
+          defaultValue={defaults?.publishedTime?.replace(/Z$/, '') ?? ''}
+          placeholder="14:05 (UTC) or 17:05+03:00"
+          autoComplete="off"
+          maxLength={20}
+        />
+      </label>
     </div>
   );
 }

@@ -91,6 +91,8 @@ export interface ExportArticle {
   source: string;
   url: string | null;
   publishedOn: string | null;
+  /** "14:05Z", "17:05+03:00" (lib/dates/publication-time.ts). Optional: files written before it existed lack it. */
+  publishedTime?: string | null;
   text: string;
   wordCount: number;
   author: ExportAuthor;

@@ -167,6 +167,20 @@ describe('parseCrosscheckJsonl', () => {
     expect(result.articles[0]).not.toHaveProperty('exported');
   });
 
+  it('keeps a publication time with its offset, and refuses one that is not a time or has no date', () => {
+    const content = lines(
+      { text: 'Five fighters were killed.', publishedOn: '2023-11-22', publishedTime: '17:05+0300' },
+      { text: 'Two were wounded.', publishedOn: '2023-11-22', publishedTime: 'noon' },
+      { text: 'Seven were killed.', publishedTime: '09:00' },
+    );
+    const result = parseCrosscheckJsonl(content, 'bulk.jsonl');
+    expect(result.articles.map((article) => article.publishedTime)).toEqual(['17:05+03:00']);
+    expect(result.problems.map((problem) => [problem.line, problem.message])).toEqual([
+      [2, 'publishedTime “noon” is not a time of day (HH:MM, optionally with an offset such as +03:00)'],
+      [3, 'publishedTime “09:00” needs a publishedOn date'],
+    ]);
+  });
+
   it('names the line and what is wrong, annotation by annotation', () => {
     const fiveAt = TEXT.indexOf('five');
     const wrongQuote = { ...span(32, 'figure', 'five of'), quote: 'five' };

@@ -5,6 +5,7 @@ import type { ExportAnnotation, ExportArticle } from '../export/types';
 import { LABELS, type Label } from '../labels';
 import { normaliseText } from '../text/normalise';
 import { ACTOR_KINDS, CLAIM_STATUSES, COMPARISON_STATUSES, FIGURE_QUALIFIERS } from '../vocabulary';
+import { clockTime } from '../dates/publication-time';
 import { aLabel, calendarDate, fileLines, optionalText, preview } from './shared';
 import { importText } from './text-for-import';
 import type { ImportedAnnotation, ImportedArticle, ImportProblem } from './types';
@@ -80,6 +81,7 @@ const exportArticle: z.ZodType<ExportArticle> = z.object({
   source: z.string(),
   url: z.string().nullable(),
   publishedOn: z.string().nullable(),
+  publishedTime: z.string().nullish(),
   text: z.string(),
   wordCount: z.int(),
   author,
@@ -94,6 +96,7 @@ const bulkArticle = z.object({
   source: z.string().nullish(),
   url: z.string().nullish(),
   publishedOn: z.string().nullish(),
+  publishedTime: z.string().nullish(),
 });
 
 const EXPECTED: Record<string, string> = {
@@ -236,6 +239,7 @@ export function parseCrosscheckJsonl(content: string, file: string): CrosscheckI
       const bulk = parsed.data;
       const publishedOn = optionalText(bulk.publishedOn);
       if (publishedOn !== undefined && !calendarDate(publishedOn)) say(`publishedOn “${publishedOn}” is not a date (YYYY-MM-DD)`);
+      const publishedTime = publicationTime(bulk.publishedTime, publishedOn, say);
       const imported = importText(bulk.text);
       if (imported.text === '') say('the text is empty');
       if (problems.length > before) return;
@@ -244,6 +248,7 @@ export function parseCrosscheckJsonl(content: string, file: string): CrosscheckI
         source: optionalText(bulk.source),
         url: optionalText(bulk.url),
         publishedOn: publishedOn ?? imported.dateFromText ?? undefined,
+        publishedTime,
         text: imported.text,
         annotations: [],
         origin: { file, line },
@@ -265,6 +270,7 @@ export function parseCrosscheckJsonl(content: string, file: string): CrosscheckI
     if (article.publishedOn !== null && !calendarDate(article.publishedOn)) {
       say(`publishedOn “${article.publishedOn}” is not a date (YYYY-MM-DD)`);
     }
+    const publishedTime = publicationTime(article.publishedTime, article.publishedOn ?? undefined, say);
     const earlier = articlesById.get(article.id);
     if (earlier) say(`article id ${article.id} is already used on line ${earlier.line}`);
 
@@ -305,6 +311,7 @@ export function parseCrosscheckJsonl(content: string, file: string): CrosscheckI
       source: optionalText(article.source),
       url: optionalText(article.url),
       publishedOn: article.publishedOn ?? undefined,
+      publishedTime,
       text: article.text,
       annotations: article.annotations.map(toImported),
       origin: { file, line },
@@ -326,4 +333,14 @@ export function parseCrosscheckJsonl(content: string, file: string): CrosscheckI
   }
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { articles, problems };
+}
+
+/** A line's publishedTime in stored form; refused when it is not a time or has no date to belong to. */
+function publicationTime(value: string | null | undefined, date: string | undefined, say: (message: string) => void): string | undefined {
+  const given = optionalText(value);
+  if (given === undefined) return undefined;
+  const time = clockTime(given);
+  if (time === undefined) say(`publishedTime “${given}” is not a time of day (HH:MM, optionally with an offset such as +03:00)`);
+  else if (date === undefined) say(`publishedTime “${given}” needs a publishedOn date`);
+  return time;
 }

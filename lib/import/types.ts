@@ -41,6 +41,8 @@ export interface ImportedArticle {
   url?: string;
   /** YYYY-MM-DD. */
   publishedOn?: string;
+  /** The stored form of lib/dates/publication-time.ts, only with publishedOn. */
+  publishedTime?: string;
   /**
    * Already in stored form (prepareArticleText applied, date line taken out) and the
    * text every offset points into: store it as it is.

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { callApi, errorMessage } from '@/app/_client/api';
 import { formatDate } from '@/app/_client/format';
+import { formatClockTime } from '@/lib/dates/publication-time';
 import type { ArticleMetadata } from '@/db/articles';
 import { ArticleFields } from '../ArticleFields';
 import { DeleteArticleButton } from './DeleteArticleButton';
@@ -24,6 +25,7 @@ export function ArticleHeader({ article, editable }: { article: ArticleMetadata;
         source: String(data.get('source') ?? ''),
         url: String(data.get('url') ?? ''),
         publishedOn: String(data.get('publishedOn') ?? ''),
+        publishedTime: String(data.get('publishedTime') ?? ''),
       });
       setEditing(false);
       router.refresh();
@@ -65,7 +67,12 @@ export function ArticleHeader({ article, editable }: { article: ArticleMetadata;
       <h1>{article.title}</h1>
       <p className="article-meta">
         {article.source && <span>{article.source}</span>}
-        {article.publishedOn && <time dateTime={article.publishedOn}>{formatDate(article.publishedOn)}</time>}
+        {article.publishedOn && (
+          <time dateTime={article.publishedTime ? `${article.publishedOn}T${article.publishedTime}` : article.publishedOn}>
+            {formatDate(article.publishedOn)}
+            {article.publishedTime && ` ${formatClockTime(article.publishedTime)}`}
+          </time>
+        )}
         <span>{article.wordCount.toLocaleString('en')} words</span>
         {article.url && (
           <a href={article.url} rel="noreferrer noopener" target="_blank">

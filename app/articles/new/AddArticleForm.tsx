@@ -27,6 +27,7 @@ export function AddArticleForm() {
       source: String(data.get('source') ?? ''),
       url: String(data.get('url') ?? ''),
       publishedOn: String(data.get('publishedOn') ?? ''),
+      publishedTime: String(data.get('publishedTime') ?? ''),
     };
     const pasted = String(data.get('text') ?? '');
     const files = (data.getAll('files') as File[]).filter((file) => file.size > 0 || file.name);

@@ -1,7 +1,9 @@
 import type { IncidentFigureView } from '@/db/incidents';
+import { formatClockTime, publicationInstant } from '@/lib/dates/publication-time';
 
 /*
- * Counts as the reports came in: one column per publication date, one mark per
+ * Counts as the reports came in: one column per publication date (and time, when the
+ * article has one), one mark per
  * figure at its reported number (the high end of a range), a line per kind of
  * harm. Plain SVG: the table below it carries the same facts for screen readers,
  * so the drawing is hidden from them.
@@ -15,10 +17,12 @@ const SERIES_CLASSES = ['series-a', 'series-b', 'series-c', 'series-d'];
 export function Timeline({ figures }: { figures: IncidentFigureView[] }) {
   const dated = figures.filter((figure) => figure.publishedOn !== null && reported(figure) !== null);
   if (dated.length === 0) return <p className="empty">No dated reports with a number to draw; the table lists every report.</p>;
-  const dates = [...new Set(dated.map((figure) => figure.publishedOn as string))].sort();
+  // Columns in the order the reports were published (offsets taken into account).
+  const moments = [...new Set(dated.map(momentOf))].sort((a, b) => instantOf(a) - instantOf(b));
   const categories = [...new Set(dated.map((figure) => figure.category))];
   const top = Math.max(1, ...dated.map((figure) => reported(figure) ?? 0));
-  const x = (date: string) => PAD.left + (dates.length === 1 ? (WIDTH - PAD.left - PAD.right) / 2 : (dates.indexOf(date) / (dates.length - 1)) * (WIDTH - PAD.left - PAD.right));
+  const x = (moment: string) =>
+    PAD.left + (moments.length === 1 ? (WIDTH - PAD.left - PAD.right) / 2 : (moments.indexOf(moment) / (moments.length - 1)) * (WIDTH - PAD.left - PAD.right));
   const y = (value: number) => HEIGHT - PAD.bottom - (value / top) * (HEIGHT - PAD.top - PAD.bottom);
   return (
     <figure className="incident-timeline">
@@ -30,19 +34,27 @@ export function Timeline({ figures }: { figures: IncidentFigureView[] }) {
         <text x={PAD.left - 6} y={y(0)} textAnchor="end" dominantBaseline="middle" className="tick">
           0
         </text>
-        {dates.map((date) => (
-          <text key={date} x={x(date)} y={HEIGHT - 10} textAnchor="middle" className="tick">
-            {date}
-          </text>
-        ))}
+        {moments.map((moment) => {
+          const [date, time] = moment.split('|');
+          return (
+            <text key={moment} x={x(moment)} y={HEIGHT - (time ? 18 : 10)} textAnchor="middle" className="tick">
+              {date}
+              {time && (
+                <tspan x={x(moment)} dy="1.1em">
+                  {formatClockTime(time)}
+                </tspan>
+              )}
+            </text>
+          );
+        })}
         {categories.map((category, index) => {
           const points = dated.filter((figure) => figure.category === category);
           const seriesClass = SERIES_CLASSES[index % SERIES_CLASSES.length];
           return (
             <g key={category} className={seriesClass}>
-              <polyline points={points.map((figure) => `${x(figure.publishedOn as string)},${y(reported(figure) ?? 0)}`).join(' ')} className="series-line" />
+              <polyline points={points.map((figure) => `${x(momentOf(figure))},${y(reported(figure) ?? 0)}`).join(' ')} className="series-line" />
               {points.map((figure) => (
-                <circle key={figure.annotationId} cx={x(figure.publishedOn as string)} cy={y(reported(figure) ?? 0)} r={5} className="series-point" />
+                <circle key={figure.annotationId} cx={x(momentOf(figure))} cy={y(reported(figure) ?? 0)} r={5} className="series-point" />
               ))}
             </g>
           );
@@ -57,6 +69,16 @@ export function Timeline({ figures }: { figures: IncidentFigureView[] }) {
       </figcaption>
     </figure>
   );
+}
+
+/** "2023-11-22" or "2023-11-22|14:05Z": one column of the drawing. */
+function momentOf(figure: IncidentFigureView): string {
+  return figure.publishedTime ? `${figure.publishedOn}|${figure.publishedTime}` : (figure.publishedOn as string);
+}
+
+function instantOf(moment: string): number {
+  const [date, time] = moment.split('|');
+  return publicationInstant(date ?? null, time ?? null) ?? 0;
 }
 
 function reported(figure: IncidentFigureView): number | null {

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import type { Viewer } from '@/db/access';
 import { getIncident, type IncidentDetail, type IncidentFigureView } from '@/db/incidents';
 import { isAppError } from '@/lib/errors';
+import { formatPublication } from '@/lib/dates/publication-time';
 import { pageViewer } from '@/app/_server/session';
 import { IncidentForm } from './IncidentForm';
 import { RemoveFigureButton } from './RemoveFigureButton';
@@ -114,7 +115,7 @@ export default async function IncidentPage(props: Props) {
             <tbody>
               {incident.timeline.map((figure) => (
                 <tr key={figure.annotationId} data-testid="timeline-row">
-                  <td>{figure.publishedOn ?? 'undated'}</td>
+                  <td>{formatPublication(figure.publishedOn, figure.publishedTime)}</td>
                   <td>{figure.outlet || figure.articleTitle}</td>
                   <td>{figure.category}</td>
                   <td>{figure.valueText}</td>

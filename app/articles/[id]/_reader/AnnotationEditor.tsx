@@ -6,6 +6,7 @@ import { ActorFields } from './ActorFields';
 import { AnnotationHistory } from './AnnotationHistory';
 import { ClaimFields } from './ClaimFields';
 import { FigureFields } from './FigureFields';
+import { FigureIncidents } from './FigureIncidents';
 import type { ActorRef, AnnotationChange, AnnotationView } from './types';
 
 interface Props {
@@ -83,6 +84,7 @@ export function AnnotationEditor({ annotation, actors, categories, onUpdate, onD
         </button>
       </div>
       </fieldset>
+      {annotation.figure && <FigureIncidents annotationId={annotation.id} layerId={annotation.reviewerId} readOnly={readOnly} />}
       <p className="meta">
         By {annotation.reviewerName} · offsets {annotation.start}–{annotation.end} · version {annotation.version}
       </p>
