@@ -5,6 +5,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Label } from '../lib/labels';
 import type { Viewer } from './access';
 import { createAnnotation, deleteAnnotation, listAnnotations } from './annotations';
+import { addArticle } from './article-add';
 import { createArticle, getArticle, listArticles } from './articles';
 import { getDb } from './client';
 import { nowIso } from './clock';
@@ -111,5 +112,34 @@ describe('a new version of an article', () => {
     const report = createArticleVersion(admin, article.id, { text: SECOND });
     expect(report).toMatchObject({ exact: 0, fuzzy: 0, orphans: 0 });
     expect(() => createArticleVersion(admin, article.id, { text: `${SECOND} More.` })).toThrow(/latest/);
+  });
+});
+
+describe('adding an article from an address the library holds', () => {
+  it('refuses by default, naming the article; adds a new version or a separate article when asked', () => {
+    const url = 'https://www.example.org/news/strike?utm_source=feed';
+    const first = addArticle(admin, { text: FIRST, title: 'Strike', url }).article;
+    const start = FIRST.indexOf('Kataib Hezbollah');
+    createAnnotation(admin, first.id, { start, end: start + 'Kataib Hezbollah'.length, quote: 'Kataib Hezbollah', label: 'actor' });
+    // The same page written differently: http, no "www.", no tracking parameter.
+    const again = { text: SECOND, url: 'http://example.org/news/strike', publishedOn: '2023-11-23', publishedTime: '09:15Z' };
+    let refusal: unknown;
+    try {
+      addArticle(admin, again);
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toMatchObject({ code: 'article_url_taken', status: 409, details: { articleId: first.id, title: 'Strike', versionNumber: 1 } });
+
+    const added = addArticle(admin, again, 'new-version');
+    expect(added.version).toMatchObject({ exact: 1 });
+    expect(added.article).toMatchObject({ versionNumber: 2, previousVersionId: first.id, publishedOn: '2023-11-23', publishedTime: '09:15Z' });
+    // The next update is offered against the latest version, not the first.
+    expect(() => addArticle(admin, { text: `${SECOND} More.`, url })).toThrow(/already has “Strike”/);
+    expect(addArticle(admin, { text: `${SECOND} More.`, url }, 'new-version').article.versionNumber).toBe(3);
+
+    const separate = addArticle(admin, { text: 'Another report entirely.', url }, 'add');
+    expect(separate).toMatchObject({ version: null, article: { versionNumber: 1, previousVersionId: null } });
+    expect(addArticle(admin, { text: 'A different page.', url: 'https://example.org/news/other' }).version).toBeNull();
   });
 });

@@ -23,6 +23,8 @@ import { annotations, articles, assignments, claimDetails, figureDetails, versio
 export interface VersionDraft {
   text: string;
   title?: string | null;
+  publishedOn?: string | null;
+  publishedTime?: string | null;
 }
 
 export interface CarryReport {
@@ -76,7 +78,16 @@ export function createArticleVersion(viewer: Viewer, articleId: number, draft: V
     }
     const inserted = insertArticle(
       tx,
-      { text: draft.text, title: draft.title?.trim() || previous.title, source: previous.source, url: previous.url, publishedOn: previous.publishedOn },
+      {
+        text: draft.text,
+        title: draft.title?.trim() || previous.title,
+        source: previous.source,
+        url: previous.url,
+        // An update is published later than the story it replaces: its own date and time when given;
+        // otherwise the story's date, and no time (the original's time of day would be wrong for it).
+        publishedOn: draft.publishedOn || previous.publishedOn,
+        publishedTime: draft.publishedOn ? draft.publishedTime : null,
+      },
       viewer.id,
     );
     if (inserted.text === previous.text) {

@@ -74,3 +74,28 @@ test('the versions API refuses a version of an old version and unchanged text', 
   const list = await request.get(`/api/articles/${article.id}/versions`);
   expect(((await list.json()) as { versions: { versionNumber: number }[] }).versions.map((v) => v.versionNumber)).toEqual([1, 2]);
 });
+
+test('pasting an update of a story from the same address offers to add it as the next version', async ({ page, request }) => {
+  const url = `https://www.example.org/iraq-strikes-${Date.now()}`;
+  const created = await request.post('/api/articles', { data: { text: sampleText(), title: 'Strikes (same address)', url } });
+  expect(created.status(), await created.text()).toBe(201);
+  const original = ((await created.json()) as { article: { id: number; text: string } }).article;
+  const tagged = await request.post(`/api/articles/${original.id}/annotations`, { data: spanOf(original.text, MOVED, 'actor') });
+  expect(tagged.status()).toBe(201);
+
+  await page.goto('/articles/new');
+  const form = page.getByRole('form', { name: 'Add article' });
+  // The same page, written with http and a tracking parameter.
+  await form.getByLabel('URL').fill(`${url.replace('https://www.', 'http://')}?utm_source=newsletter`);
+  await form.getByLabel('Date').fill('2023-11-23');
+  await form.getByLabel('Time').fill('17:05+03:00');
+  await form.getByLabel('Text').fill(editedSample());
+  await form.getByRole('button', { name: 'Add article' }).click();
+  const known = page.getByTestId('known-address');
+  await expect(known).toContainText('The library already has Strikes (same address) (version 1) from this address.');
+  await known.getByRole('button', { name: 'Add as version 2' }).click();
+
+  await expect(page.getByTestId('version-status')).toContainText('Version 2 of 2');
+  await expect(annotationItems(page).filter({ hasText: MOVED })).toHaveCount(1);
+  await expect(page.locator('.article-meta time')).toContainText('17:05 UTC+03:00');
+});

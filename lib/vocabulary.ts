@@ -26,3 +26,7 @@ export type ArticleSharing = (typeof ARTICLE_SHARING)[number];
 /** One reviewer's progress on one article. */
 export const PROGRESS_STATUSES = ['not_started', 'in_progress', 'done'] as const;
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
+
+/** What adding an article does when the library already holds one from the same web address (db/article-add.ts). */
+export const IF_URL_EXISTS = ['refuse', 'new-version', 'add'] as const;
+export type IfUrlExists = (typeof IF_URL_EXISTS)[number];

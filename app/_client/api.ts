@@ -6,6 +6,8 @@ export class ApiError extends Error {
     public readonly status: number,
     public readonly code: string,
     message: string,
+    /** The server's machine-readable particulars (e.g. the article an address belongs to). */
+    public readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -44,7 +46,7 @@ async function callApiOnce<T>(method: Method, url: string, body?: unknown): Prom
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = (payload as ErrorBody | null)?.error;
-    throw new ApiError(response.status, error?.code ?? 'unknown_error', error?.message ?? `The server answered ${response.status}.`);
+    throw new ApiError(response.status, error?.code ?? 'unknown_error', error?.message ?? `The server answered ${response.status}.`, error?.details);
   }
   return payload as T;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTOR_KINDS, ARTICLE_SHARING, CLAIM_STATUSES, COMPARISON_STATUSES, FIGURE_QUALIFIERS, ROLES } from '@/lib/vocabulary';
+import { ACTOR_KINDS, ARTICLE_SHARING, IF_URL_EXISTS, CLAIM_STATUSES, COMPARISON_STATUSES, FIGURE_QUALIFIERS, ROLES } from '@/lib/vocabulary';
 import { LABELS } from '@/lib/labels';
 import { isWebAddress, WEB_ADDRESS_RULE } from '@/lib/text/web-address';
 import { clockTime } from '@/lib/dates/publication-time';
@@ -39,6 +39,7 @@ export const createArticleBody = z.strictObject({
   url: z.union([httpUrl, z.literal('')]).nullable().optional(),
   publishedOn: z.union([isoDate, z.literal('')]).nullable().optional(),
   publishedTime: publishedTime,
+  ifUrlExists: z.enum(IF_URL_EXISTS, { error: `ifUrlExists must be one of ${IF_URL_EXISTS.join(', ')}` }).optional(),
 });
 
 export const updateArticleBody = z.strictObject({

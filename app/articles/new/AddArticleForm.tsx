@@ -2,10 +2,18 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { callApi, errorMessage } from '@/app/_client/api';
+import Link from 'next/link';
+import { ApiError, callApi, errorMessage } from '@/app/_client/api';
+import type { IfUrlExists } from '@/lib/vocabulary';
 import { markdownToArticle } from '@/lib/text/markdown';
 import type { Article } from '@/db/schema';
 import { ArticleFields } from '../ArticleFields';
+
+interface KnownArticle {
+  articleId: number;
+  title: string;
+  versionNumber: number;
+}
 
 interface Progress {
   done: number;
@@ -19,8 +27,39 @@ export function AddArticleForm() {
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  // A pasted article whose address the library already holds, waiting for the desk's choice.
+  const [known, setKnown] = useState<{ article: KnownArticle; body: Record<string, string> } | null>(null);
+
+  async function addPasted(body: Record<string, string>, ifUrlExists?: IfUrlExists) {
+    try {
+      const { article } = await callApi<{ article: Article }>('POST', '/api/articles', { ...body, ifUrlExists });
+      router.push(`/articles/${article.id}`);
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.code === 'article_url_taken') {
+        setKnown({ article: caught.details as KnownArticle, body });
+        return;
+      }
+      throw caught;
+    }
+  }
+
+  /** The desk's answer to "is this an update?": the same text sent again with that choice. */
+  async function choose(ifUrlExists: IfUrlExists) {
+    if (!known) return;
+    setSubmitting(true);
+    setError(null);
+    try {
+      await addPasted(known.body, ifUrlExists);
+      setKnown(null);
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setSubmitting(false);
+    }
+  }
 
   async function submit(form: HTMLFormElement) {
+    setKnown(null);
     const data = new FormData(form);
     const fields = {
       title: String(data.get('title') ?? ''),
@@ -39,8 +78,7 @@ export function AddArticleForm() {
     setSubmitting(true);
     try {
       if (files.length === 0) {
-        const { article } = await callApi<{ article: Article }>('POST', '/api/articles', { ...fields, text: pasted });
-        router.push(`/articles/${article.id}`);
+        await addPasted({ ...fields, text: pasted });
         return;
       }
       const failures: string[] = [];
@@ -90,6 +128,25 @@ export function AddArticleForm() {
         <p role="alert" className="form-error">
           {error}
         </p>
+      )}
+      {known && (
+        <div className="known-address" role="alert" data-testid="known-address">
+          <p>
+            The library already has <Link href={`/articles/${known.article.articleId}`}>{known.article.title}</Link> (version {known.article.versionNumber}) from this
+            address. Is this text an update of it?
+          </p>
+          <div className="form-actions">
+            <button type="button" className="primary" disabled={submitting} onClick={() => void choose('new-version')}>
+              Add as version {known.article.versionNumber + 1}
+            </button>
+            <button type="button" disabled={submitting} onClick={() => void choose('add')}>
+              Add as a separate article
+            </button>
+            <button type="button" className="quiet" disabled={submitting} onClick={() => setKnown(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
       )}
       {progress && (
         <div className="import-progress">
