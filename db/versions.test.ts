@@ -115,6 +115,27 @@ describe('a new version of an article', () => {
   });
 });
 
+describe('suggestions across versions', () => {
+  it('never sets a figure beside its own earlier version, while another outlet’s report of the same figure is offered', () => {
+    const before = 'Officials said five fighters were killed in Jurf Al Sakhar on Tuesday.';
+    const after = 'Officials said six fighters were killed in Jurf Al Sakhar on Tuesday.';
+    const figureOf = (articleId: number, text: string, quote: string) => {
+      const start = text.indexOf(quote);
+      return createAnnotation(admin, articleId, { start, end: start + quote.length, quote, label: 'figure' }).id;
+    };
+    const story = createArticle(admin, { text: before, title: 'Story' });
+    figureOf(story.id, before, 'five fighters were killed');
+    const update = createArticleVersion(admin, story.id, { text: after }).article;
+    expect(listSuggestions(admin, update.id)).toEqual([]);
+
+    // The control: the same earlier text from another outlet is a second source, and is offered.
+    const otherOutlet = createArticle(admin, { text: before, title: 'Other outlet' });
+    const theirs = figureOf(otherOutlet.id, before, 'five fighters were killed');
+    const [carried] = listAnnotations(admin, update.id).map((annotation) => annotation.id);
+    expect(listSuggestions(admin, update.id).map((suggestion) => suggestion.annotationIds)).toEqual([[carried, theirs].sort((a, b) => a! - b!)]);
+  });
+});
+
 describe('adding an article from an address the library holds', () => {
   it('refuses by default, naming the article; adds a new version or a separate article when asked', () => {
     const url = 'https://www.example.org/news/strike?utm_source=feed';
