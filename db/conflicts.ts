@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or } from 'drizzle-orm';
 import { DEFAULT_WINDOW_DAYS, findConflicts, shiftDate, type ConflictFigure, type ConflictGroup } from '../lib/conflicts/find';
 import { AppError } from '../lib/errors';
-import { isAdmin, type Viewer } from './access';
+import { annotationVisibilityCondition, isAdmin, type Viewer } from './access';
 import { getDb } from './client';
-import { dismissSuggestion, loadFigures, toComparable, withSentences, type ComparedFigure, type FigureRow, type Reader } from './comparisons';
+import { dismissSuggestion, loadFigures, withSentences, type ComparedFigure, type Reader } from './comparisons';
 import { defaultIncidentLayer } from './incidents';
-import { articles, comparisonMembers, comparisons, dismissedSuggestions, eventFigures, figureTimeline, reviewers } from './schema';
+import { annotations, articles, comparisonMembers, comparisons, dismissedSuggestions, eventFigures, figureDetails, figureTimeline, reviewers } from './schema';
 
 /*
  * The library's conflict finder (issue 13, point 3): groups of figures from different
@@ -28,7 +28,7 @@ export interface ConflictFigureView extends ComparedFigure {
   publishedOn: string;
 }
 
-export interface ConflictView extends Omit<ConflictGroup, 'newest'> {
+export interface ConflictView extends Omit<ConflictGroup, 'newest' | 'dates'> {
   figures: ConflictFigureView[];
 }
 
@@ -56,9 +56,7 @@ export const CONFLICTS_PER_PAGE = 25;
 // when it found fewer groups than it shows, so a stretch without conflicts cannot make one
 // request read the whole library; the page then offers to look further back.
 const SEEDS_PER_STEP = 500;
-const MAX_STEPS = 8;
-
-type DatedRow = FigureRow & { publishedOn: string };
+const MAX_STEPS = 4;
 
 interface Position {
   publishedOn: string;
@@ -114,7 +112,7 @@ export function listConflicts(viewer: Viewer, query: ConflictQuery = {}): Confli
   const limit = query.limit ?? CONFLICTS_PER_PAGE;
   const windowDays = query.windowDays ?? DEFAULT_WINDOW_DAYS;
   let cursor = readCursor(query.cursor);
-  const found: { group: ConflictGroup; figures: DatedRow[] }[] = [];
+  const found: ConflictGroup[] = [];
   let searchedBackTo: string | null = null;
   let nextCursor: string | null = null;
 
@@ -127,7 +125,7 @@ export function listConflicts(viewer: Viewer, query: ConflictQuery = {}): Confli
       break;
     }
     searchedBackTo = oldest.publishedOn;
-    const { groups, byId } = groupsNear(db, viewer, layer.id, oldest.publishedOn, newest.publishedOn, windowDays);
+    const groups = groupsNear(db, viewer, layer.id, oldest.publishedOn, newest.publishedOn, windowDays);
     const upper = cursor;
     // Only groups whose newest figure is one of this step's seeds: the others belong to
     // another step (or page), where their whole window is read.
@@ -137,10 +135,10 @@ export function listConflicts(viewer: Viewer, query: ConflictQuery = {}): Confli
     ).sort((a, b) => (newer(a.newest, b.newest) ? -1 : 1));
     for (const group of mine) {
       if (found.length === limit) break;
-      found.push({ group, figures: group.annotationIds.flatMap((id) => byId.get(id) ?? []) });
+      found.push(group);
     }
     if (found.length === limit) {
-      nextCursor = cursorText((found.at(-1) as { group: ConflictGroup }).group.newest);
+      nextCursor = cursorText((found.at(-1) as ConflictGroup).newest);
       break;
     }
     cursor = oldest;
@@ -152,13 +150,20 @@ export function listConflicts(viewer: Viewer, query: ConflictQuery = {}): Confli
     layerId: layer.id,
     layerName: layer.name,
     windowDays,
-    conflicts: found.map(({ group: { newest: _newest, ...group }, figures }) => {
-      const dates = new Map(figures.map((figure) => [figure.annotationId, figure.publishedOn]));
-      return { ...group, figures: withSentences(db, figures).map((figure) => ({ ...figure, publishedOn: dates.get(figure.annotationId) ?? '' })) };
-    }),
+    conflicts: withFigures(db, viewer, layer.id, found),
     nextCursor,
     searchedBackTo,
   };
+}
+
+/** The groups shown, with each figure's details, article and sentence (one read for all of them). */
+function withFigures(db: Reader, viewer: Viewer, layerId: number, groups: ConflictGroup[]): ConflictView[] {
+  const rows = new Map(loadFigures(db, viewer, [...new Set(groups.flatMap((group) => group.annotationIds))], layerId).map((row) => [row.annotationId, row]));
+  const dates = new Map(groups.flatMap((group) => group.dates));
+  return groups.map(({ newest: _newest, dates: _dates, ...group }) => ({
+    ...group,
+    figures: withSentences(db, group.annotationIds.flatMap((id) => rows.get(id) ?? [])).map((figure) => ({ ...figure, publishedOn: dates.get(figure.annotationId) ?? '' })),
+  }));
 }
 
 /** The next seeds: the layer's dated figures just below the cursor, newest first (one index range). */
@@ -186,37 +191,46 @@ function seedsAfter(db: Reader, layerId: number, cursor: Position | null): Posit
 /**
  * Every group among the layer's figures dated from `from` minus the window to `to` plus the
  * window: the whole neighbourhood of each seed, so a seed's group is the same whichever page
- * reads it. Superseded article versions take no part (an update is the same report).
+ * reads it. One query over the timeline's index range, joined by primary keys to what the rule
+ * needs (no article text, no actor names: those are read for the groups shown only).
+ * Superseded article versions take no part (an update is the same report).
  */
-function groupsNear(db: Reader, viewer: Viewer, layerId: number, from: string, to: string, windowDays: number) {
-  const near = db
-    .select({ annotationId: figureTimeline.annotationId, publishedOn: figureTimeline.publishedOn })
+function groupsNear(db: Reader, viewer: Viewer, layerId: number, from: string, to: string, windowDays: number): ConflictGroup[] {
+  const rows = db
+    .select({
+      annotationId: figureTimeline.annotationId,
+      publishedOn: figureTimeline.publishedOn,
+      articleId: annotations.articleId,
+      quote: annotations.quote,
+      min: figureDetails.valueMin,
+      max: figureDetails.valueMax,
+      qualifier: figureDetails.qualifier,
+      vague: figureDetails.vague,
+      category: figureDetails.category,
+      counted: figureDetails.counted,
+      place: figureDetails.place,
+      time: figureDetails.time,
+    })
     .from(figureTimeline)
+    .innerJoin(annotations, eq(annotations.id, figureTimeline.annotationId))
+    .innerJoin(articles, eq(articles.id, annotations.articleId))
+    .innerJoin(figureDetails, eq(figureDetails.annotationId, figureTimeline.annotationId))
     .where(
       and(
         eq(figureTimeline.layerId, layerId),
         gte(figureTimeline.publishedOn, shiftDate(from, -windowDays)),
         lte(figureTimeline.publishedOn, shiftDate(to, windowDays)),
+        eq(annotations.label, 'figure'),
+        isNull(annotations.deletedAt),
+        isNull(articles.deletedAt),
+        isNull(articles.nextVersionId),
+        annotationVisibilityCondition(viewer),
       ),
     )
     .all();
-  const dates = new Map(near.map((row) => [row.annotationId, row.publishedOn as string]));
-  const rows = loadFigures(db, viewer, [...dates.keys()], layerId);
-  const articleIds = [...new Set(rows.map((row) => row.articleId))];
-  const superseded = new Set(
-    articleIds.length === 0
-      ? []
-      : db
-          .select({ id: articles.id })
-          .from(articles)
-          .where(and(inArray(articles.id, articleIds), isNotNull(articles.nextVersionId)))
-          .all()
-          .map((row) => row.id),
-  );
-  // Every row read here has a date: the range above holds no figure without one.
-  const live: DatedRow[] = rows.filter((row) => !superseded.has(row.articleId)).map((row) => ({ ...row, publishedOn: dates.get(row.annotationId) ?? '' }));
-  const figures: ConflictFigure[] = live.map((row) => ({ ...toComparable(row), publishedOn: row.publishedOn, vague: row.figure.vague }));
-  return { groups: findConflicts(figures, { windowDays }), byId: new Map(live.map((row) => [row.annotationId, row])) };
+  // The source takes no part in the rule: who says so does not make two reports one incident.
+  const figures: ConflictFigure[] = rows.map((row) => ({ ...row, source: null }));
+  return findConflicts(figures, { windowDays });
 }
 
 /**

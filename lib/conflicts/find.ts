@@ -44,6 +44,8 @@ export interface ConflictGroup {
   title: string;
   /** The group's newest figure by (publication date, id): pages are ordered by it. */
   newest: { publishedOn: string; annotationId: number };
+  /** Each figure's article date, by annotation id. */
+  dates: [number, string][];
 }
 
 export interface FindOptions {
@@ -80,19 +82,36 @@ export function shiftDate(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
-function keyed(figure: ConflictFigure): Keyed | null {
-  const day = dayNumber(figure.publishedOn);
-  if (day === null) return null;
-  const place = normalisePlace(figure.place);
-  const numbers = figure.vague ? null : figureNumbers(figure);
-  return {
-    figure,
-    day,
-    counted: normaliseCounted(figure.counted),
-    place,
-    parsedPlace: place === null ? null : parsePlace(place),
-    category: textKey(figure.category),
-    exactValue: numbers === null ? null : valueKey(numbers),
+// Figures repeat the same few words ("fighters", a town): each distinct text is read once per call.
+function memo<T>(read: (text: string | null) => T): (text: string | null) => T {
+  const cache = new Map<string | null, T>();
+  return (text) => {
+    if (!cache.has(text)) cache.set(text, read(text));
+    return cache.get(text) as T;
+  };
+}
+
+function keyer(): (figure: ConflictFigure) => Keyed | null {
+  const counted = memo(normaliseCounted);
+  const place = memo((text) => {
+    const key = normalisePlace(text);
+    return key === null ? null : { key, parsed: parsePlace(key) };
+  });
+  const category = memo(textKey);
+  return (figure) => {
+    const day = dayNumber(figure.publishedOn);
+    if (day === null) return null;
+    const where = place(figure.place);
+    const numbers = figure.vague ? null : figureNumbers(figure);
+    return {
+      figure,
+      day,
+      counted: counted(figure.counted),
+      place: where?.key ?? null,
+      parsedPlace: where?.parsed ?? null,
+      category: category(figure.category),
+      exactValue: numbers === null ? null : valueKey(numbers),
+    };
   };
 }
 
@@ -148,6 +167,7 @@ export function disagreement(figures: readonly ConflictFigure[]): { value: boole
  */
 export function findConflicts(figures: readonly ConflictFigure[], options: FindOptions = {}): ConflictGroup[] {
   const windowDays = options.windowDays ?? DEFAULT_WINDOW_DAYS;
+  const keyed = keyer();
   const unique = new Map<number, Keyed>();
   for (const figure of figures) {
     if (unique.has(figure.annotationId)) continue;
@@ -200,6 +220,7 @@ export function findConflicts(figures: readonly ConflictFigure[], options: FindO
       reason: describeConflict(group, differs),
       title: proposeTitle(group),
       newest: { publishedOn: newest.figure.publishedOn as string, annotationId: newest.figure.annotationId },
+      dates: group.map((f) => [f.annotationId, f.publishedOn as string]),
     });
   }
   return found;
