@@ -32,6 +32,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 <Link href="/">Library</Link>
                 <Link href="/comparisons">Comparisons</Link>
                 <Link href="/incidents">Incidents</Link>
+                <Link href="/conflicts">Conflicts</Link>
                 <Link href="/actors">Actors</Link>
                 {admin && <Link href="/agreement">Agreement</Link>}
                 {admin && <Link href="/articles/new">Add article</Link>}

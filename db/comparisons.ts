@@ -114,7 +114,7 @@ export function loadFigures(db: Reader, viewer: Viewer, onlyIds?: number[], laye
 }
 
 /** Adds each figure's sentence, reading every article's text once, one article at a time. */
-function withSentences(db: Reader, figures: FigureRow[]): ComparedFigure[] {
+export function withSentences(db: Reader, figures: FigureRow[]): ComparedFigure[] {
   const sentences = new Map<number, string>();
   for (const articleId of new Set(figures.map((figure) => figure.articleId))) {
     const text = db.select({ text: articles.text }).from(articles).where(eq(articles.id, articleId)).get()?.text ?? '';

@@ -190,6 +190,24 @@ export const claimDetails = sqliteTable('claim_details', {
 });
 export type ClaimDetails = typeof claimDetails.$inferSelect;
 
+// Derived, never written by the app: one row per figure annotation with its layer and its
+// article's publication date, kept by triggers (the figure_timeline_triggers migration), so the conflict finder reads a
+// layer's figures newest first, or within a few days of a date, from one index instead of joining
+// and sorting every figure of the library. Deleted annotations and articles keep their rows; readers
+// join the live tables.
+export const figureTimeline = sqliteTable(
+  'figure_timeline',
+  {
+    annotationId: integer('annotation_id')
+      .primaryKey()
+      .references(() => annotations.id),
+    layerId: integer('layer_id').notNull(),
+    articleId: integer('article_id').notNull(),
+    publishedOn: text('published_on'),
+  },
+  (table) => [index('figure_timeline_layer_date_idx').on(table.layerId, table.publishedOn, table.annotationId), index('figure_timeline_article_idx').on(table.articleId)],
+);
+
 // The editable list of what figures count.
 export const figureCategories = sqliteTable('figure_categories', {
   id: integer('id').primaryKey({ autoIncrement: true }),

@@ -143,6 +143,14 @@ export const suggestionsQuery = z.strictObject({
   layer: z.coerce.number().int().positive('layer ids are positive whole numbers').optional(),
 });
 
+/** `GET /api/conflicts`: one layer's page of proposed groups (see db/conflicts.ts). */
+export const conflictsQuery = z.strictObject({
+  layer: z.coerce.number().int().positive('layer ids are positive whole numbers').optional(),
+  cursor: z.string().max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+  windowDays: z.coerce.number().int().min(0).max(30).optional(),
+});
+
 export const versionQuery = z.strictObject({
   version: z.coerce.number().int().positive().optional(),
 });
