@@ -27,7 +27,7 @@ export interface ArticleDraft {
  * fills in the date from a leading `date YYYY-MM-DD` line and a title from the first
  * sentence when the reviewer gave none, and records the creation in history.
  */
-export function insertArticle(tx: Pick<Tx, 'insert'>, draft: ArticleDraft, reviewerId: number): Article {
+export function insertArticle(tx: Pick<Tx, 'insert' | 'update'>, draft: ArticleDraft, reviewerId: number): Article {
   const { text, dateFromText } = prepareArticleText(draft.text);
   if (text.length === 0) {
     throw new AppError('article_empty', 422, 'The article has no text: paste or upload some text first.');
@@ -45,6 +45,7 @@ export function insertArticle(tx: Pick<Tx, 'insert'>, draft: ArticleDraft, revie
       createdBy: reviewerId,
       createdAt: at,
       updatedAt: at,
+      lastActivityAt: at,
     })
     .returning()
     .get();
