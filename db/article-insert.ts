@@ -6,11 +6,14 @@ import { nowIso } from './clock';
 import { logChange } from './history-log';
 import { articles, type Article } from './schema';
 
-export type ArticleMetadata = Omit<Article, 'text' | 'deletedAt'>;
+export type ArticleMetadata = Omit<Article, 'text' | 'deletedAt' | 'lastActivityAt'>;
 
-/** History keeps metadata only: the text never changes, so logging it would only repeat it. */
+/**
+ * History keeps metadata only: the text never changes, so logging it would only repeat it, and
+ * the last activity is derived from history itself.
+ */
 export function pickMetadata(article: Article): ArticleMetadata {
-  const { text: _text, deletedAt: _deletedAt, ...metadata } = article;
+  const { text: _text, deletedAt: _deletedAt, lastActivityAt: _lastActivityAt, ...metadata } = article;
   return metadata;
 }
 
