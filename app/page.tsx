@@ -1,19 +1,31 @@
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { listArticles } from '@/db/articles';
+import { libraryPage, librarySources } from '@/db/library';
+import { libraryQuery, shownRange } from '@/lib/library/query';
 import { pageViewer } from './_server/session';
+import { lenientLibraryQuery } from './_server/library-query';
 import { ProgressList } from './_client/ProgressList';
+import { describeOrder, LibraryFilters, LibraryPagination, SortHeading } from './_client/LibraryControls';
 import { LABELS, LABEL_INFO } from '@/lib/labels';
 import { formatDate, formatDateTime } from './_client/format';
 
-export default async function LibraryPage({ searchParams }: { searchParams: Promise<{ deleted?: string | string[] }> }) {
+type Params = Record<string, string | string[] | undefined>;
+
+export default async function LibraryPage({ searchParams }: { searchParams: Promise<Params> }) {
   // The library lives in the database: render on every request, never at build time.
   await connection();
   const viewer = await pageViewer('/');
   const admin = viewer.role === 'admin';
   // Set by "Delete article" on the way back here, so the admin sees what just happened.
-  const { deleted } = await searchParams;
-  const articles = listArticles(viewer);
+  const params = await searchParams;
+  const { deleted } = params;
+  // Page, order and filters all come from the URL (see LibraryControls), so every view is a link.
+  const query = libraryQuery(lenientLibraryQuery(params));
+  const result = libraryPage(viewer, query);
+  const shown = { ...query, page: result.page };
+  const { articles } = result;
+  const filtered = query.q !== undefined || query.source !== undefined || query.from !== undefined || query.to !== undefined || query.progress !== undefined;
+  const range = shownRange(result.page, result.pageSize, result.total);
   return (
     <div className="page library">
       <div className="page-heading">
@@ -29,7 +41,12 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
           Deleted “{deleted.slice(0, 200)}”. Its annotations and history are kept in the database.
         </p>
       )}
-      {articles.length === 0 ? (
+      {(result.total > 0 || filtered) && <LibraryFilters query={shown} sources={librarySources(viewer)} />}
+      {articles.length === 0 && filtered ? (
+        <p className="empty" data-testid="library-range">
+          No article matches these filters.
+        </p>
+      ) : articles.length === 0 ? (
         admin ? (
           <p className="empty">
             The library is empty. <Link href="/articles/new">Add an article</Link> by pasting text or uploading a .txt or .md file.
@@ -44,13 +61,21 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
               ? 'Claims, actors and figures count the gold layer, the adjudicated result; each reviewer’s own count is beside their progress.'
               : 'Claims, actors and figures count your own layer.'}
           </p>
+          <p className="library-range" data-testid="library-range">
+            Showing {range.first.toLocaleString('en')}–{range.last.toLocaleString('en')} of {result.total.toLocaleString('en')}{' '}
+            {result.total === 1 ? 'article' : 'articles'}, {describeOrder(shown)}.
+          </p>
           <table className="library-table">
-            <caption className="visually-hidden">Articles, newest first</caption>
+            <caption className="visually-hidden">Articles, {describeOrder(shown)}</caption>
             <thead>
               <tr>
-                <th scope="col">Title</th>
+                <SortHeading query={shown} sort="title">
+                  Title
+                </SortHeading>
                 <th scope="col">Source</th>
-                <th scope="col">Date</th>
+                <SortHeading query={shown} sort="date">
+                  Date
+                </SortHeading>
                 <th scope="col" className="number">
                   Words
                 </th>
@@ -60,7 +85,9 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
                   </th>
                 ))}
                 <th scope="col">{admin ? 'Reviewers' : 'Your progress'}</th>
-                <th scope="col">Last activity</th>
+                <SortHeading query={shown} sort="activity">
+                  Last activity
+                </SortHeading>
               </tr>
             </thead>
             <tbody>
@@ -94,6 +121,7 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
               ))}
             </tbody>
           </table>
+          <LibraryPagination query={shown} page={result.page} pageCount={result.pageCount} />
         </>
       )}
     </div>

@@ -6,11 +6,14 @@ import { nowIso } from './clock';
 import { logChange } from './history-log';
 import { articles, type Article } from './schema';
 
-export type ArticleMetadata = Omit<Article, 'text' | 'deletedAt'>;
+export type ArticleMetadata = Omit<Article, 'text' | 'deletedAt' | 'lastActivityAt'>;
 
-/** History keeps metadata only: the text never changes, so logging it would only repeat it. */
+/**
+ * History keeps metadata only: the text never changes, so logging it would only repeat it, and
+ * the last activity is derived from history itself.
+ */
 export function pickMetadata(article: Article): ArticleMetadata {
-  const { text: _text, deletedAt: _deletedAt, ...metadata } = article;
+  const { text: _text, deletedAt: _deletedAt, lastActivityAt: _lastActivityAt, ...metadata } = article;
   return metadata;
 }
 
@@ -28,7 +31,7 @@ export interface ArticleDraft {
  * fills in the date from a leading `date YYYY-MM-DD` line and a title from the first
  * sentence when the reviewer gave none, and records the creation in history.
  */
-export function insertArticle(tx: Pick<Tx, 'insert'>, draft: ArticleDraft, reviewerId: number): Article {
+export function insertArticle(tx: Pick<Tx, 'insert' | 'update'>, draft: ArticleDraft, reviewerId: number): Article {
   const { text, dateFromText } = prepareArticleText(draft.text);
   if (text.length === 0) {
     throw new AppError('article_empty', 422, 'The article has no text: paste or upload some text first.');
@@ -48,6 +51,7 @@ export function insertArticle(tx: Pick<Tx, 'insert'>, draft: ArticleDraft, revie
       createdBy: reviewerId,
       createdAt: at,
       updatedAt: at,
+      lastActivityAt: at,
     })
     .returning()
     .get();

@@ -1,3 +1,4 @@
+import { touchArticleActivity } from './article-activity';
 import type { Tx } from './client';
 import { history, type NewHistoryEntry } from './schema';
 
@@ -5,7 +6,7 @@ type Loggable = NewHistoryEntry['entityType'];
 
 /** Appends one history row; called inside the transaction that makes the change. */
 export function logChange(
-  tx: Pick<Tx, 'insert'>,
+  tx: Pick<Tx, 'insert' | 'update'>,
   entry: {
     entityType: Loggable;
     entityId: number;
@@ -24,4 +25,6 @@ export function logChange(
       after: entry.after === null ? null : JSON.stringify(entry.after),
     })
     .run();
+  // Every change to an article or its annotations passes here: the library's last activity follows it.
+  if (entry.articleId !== null) touchArticleActivity(tx, entry.articleId, entry.at);
 }

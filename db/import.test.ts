@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { ImportedArticle } from '../lib/import/types';
-import { createArticle, listArticles } from './articles';
+import { createArticle } from './articles';
+import { libraryPage } from './library';
 import { importParsedFile, type ParsedFile } from './import';
 import { commandLineViewer } from './reviewers';
 
@@ -20,7 +21,7 @@ function freshDatabase() {
   process.env.DATABASE_PATH = path.join(folder, `import-${databases}.db`);
 }
 
-const articleCount = () => listArticles(commandLineViewer()).length;
+const articleCount = () => libraryPage(commandLineViewer()).total;
 
 function plain(index: number, extra: Partial<ImportedArticle> = {}): ImportedArticle {
   return { text: `Report ${index}: officials said ${index} sites were hit.`, annotations: [], origin: { file: 'bulk.jsonl', line: index + 1 }, ...extra };

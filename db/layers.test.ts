@@ -7,7 +7,7 @@ import type { Label } from '../lib/labels';
 import type { Viewer } from './access';
 import { insertArticle } from './article-insert';
 import { listActors } from './actors';
-import { listArticles } from './articles';
+import { libraryPage } from './library';
 import { getDb, writeTransaction } from './client';
 import { nowIso } from './clock';
 import { acceptIntoGold } from './curation';
@@ -160,7 +160,7 @@ describe('library counts', () => {
     tag(gold, 'five fighters were killed', 'figure', 5);
     tag(admin, 'The militia', 'actor');
 
-    const row = (viewer: Viewer) => listArticles(viewer).find((summary) => summary.id === article.id)!;
+    const row = (viewer: Viewer) => libraryPage(viewer).articles.find((summary) => summary.id === article.id)!;
     expect(row(admin).annotationCounts).toEqual({ claim: 0, actor: 0, figure: 1 });
     expect(row(alice).annotationCounts).toEqual({ claim: 0, actor: 1, figure: 2 });
     expect(row(bob).annotationCounts).toEqual({ claim: 0, actor: 0, figure: 2 });

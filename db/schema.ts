@@ -56,8 +56,26 @@ export const articles = sqliteTable(
     versionNumber: integer('version_number').notNull().default(1),
     previousVersionId: integer('previous_version_id').references((): AnySQLiteColumn => articles.id),
     nextVersionId: integer('next_version_id').references((): AnySQLiteColumn => articles.id),
+    // The latest history row about the article or its annotations, kept by logChange (db/history-log.ts)
+    // so the library sorts by last activity from an index instead of grouping all of history.
+    lastActivityAt: text('last_activity_at'),
   },
-  (table) => [index('articles_created_at_idx').on(table.createdAt), index('articles_previous_version_idx').on(table.previousVersionId)],
+  (table) => {
+    // The library lists live, latest versions only; partial indexes over exactly those rows let it
+    // sort, filter and count one page without reading the article rows (their text) it skips.
+    const listed = sql`${table.deletedAt} is null and ${table.nextVersionId} is null`;
+    return [
+      index('articles_created_at_idx').on(table.createdAt),
+      index('articles_previous_version_idx').on(table.previousVersionId),
+      index('articles_listed_created_idx').on(table.createdAt).where(listed),
+      index('articles_listed_published_idx').on(table.publishedOn).where(listed),
+      // Oldest first with undated articles last (SQLite sorts NULL first, which an index on the column alone would serve).
+      index('articles_listed_published_dated_first_idx').on(sql`(${table.publishedOn} is null)`, table.publishedOn).where(listed),
+      index('articles_listed_activity_idx').on(table.lastActivityAt).where(listed),
+      index('articles_listed_title_idx').on(sql`${table.title} collate nocase`).where(listed),
+      index('articles_listed_source_idx').on(table.source, table.createdAt).where(listed),
+    ];
+  },
 );
 export type Article = typeof articles.$inferSelect;
 export type NewArticle = typeof articles.$inferInsert;
@@ -93,6 +111,8 @@ export const annotations = sqliteTable(
   (table) => [
     index('annotations_article_start_idx').on(table.articleId, table.start),
     index('annotations_actor_idx').on(table.actorId),
+    // One layer's annotations per article: the library's per-page counts and per-reviewer progress.
+    index('annotations_layer_article_idx').on(table.reviewerId, table.articleId, table.label),
     check('annotations_label_known', sql`${table.label} in ('claim', 'actor', 'figure')`),
     check('annotations_span_ordered', sql`${table.start} >= 0 and ${table.start} < ${table.end}`),
   ],
@@ -161,24 +181,29 @@ export type ActorAlias = typeof actorAliases.$inferSelect;
 
 // What a figure span means. One row per figure annotation, created with the annotation
 // from the automatic reading and corrected by reviewers; changes are logged as annotation updates.
-export const figureDetails = sqliteTable('figure_details', {
-  annotationId: integer('annotation_id')
-    .primaryKey()
-    .references(() => annotations.id),
-  valueMin: real('value_min'),
-  valueMax: real('value_max'),
-  qualifier: text('qualifier', { enum: FIGURE_QUALIFIERS }).notNull().default('exact'),
-  vague: integer('vague', { mode: 'boolean' }).notNull().default(false),
-  category: text('category').notNull().default('other'),
-  counted: text('counted'),
-  place: text('place'),
-  time: text('time'),
-  // Who says so: a linked actor, or free text such as "two Iraqi security officials".
-  sourceActorId: integer('source_actor_id').references(() => actors.id),
-  sourceText: text('source_text'),
-  // The reader resolved the source from a pronoun ("it said"); cleared when a reviewer sets the source.
-  sourceInferred: integer('source_inferred', { mode: 'boolean' }).notNull().default(false),
-});
+export const figureDetails = sqliteTable(
+  'figure_details',
+  {
+    annotationId: integer('annotation_id')
+      .primaryKey()
+      .references(() => annotations.id),
+    valueMin: real('value_min'),
+    valueMax: real('value_max'),
+    qualifier: text('qualifier', { enum: FIGURE_QUALIFIERS }).notNull().default('exact'),
+    vague: integer('vague', { mode: 'boolean' }).notNull().default(false),
+    category: text('category').notNull().default('other'),
+    counted: text('counted'),
+    place: text('place'),
+    time: text('time'),
+    // Who says so: a linked actor, or free text such as "two Iraqi security officials".
+    sourceActorId: integer('source_actor_id').references(() => actors.id),
+    sourceText: text('source_text'),
+    // The reader resolved the source from a pronoun ("it said"); cleared when a reviewer sets the source.
+    sourceInferred: integer('source_inferred', { mode: 'boolean' }).notNull().default(false),
+  },
+  // The figures an actor is the source of (actor pages, the search index's rename trigger).
+  (table) => [index('figure_details_source_actor_idx').on(table.sourceActorId)],
+);
 export type FigureDetails = typeof figureDetails.$inferSelect;
 
 export const claimDetails = sqliteTable('claim_details', {

@@ -6,7 +6,8 @@ import type { Label } from '../lib/labels';
 import type { Viewer } from './access';
 import { createAnnotation, deleteAnnotation, listAnnotations } from './annotations';
 import { addArticle } from './article-add';
-import { createArticle, getArticle, listArticles } from './articles';
+import { createArticle, getArticle } from './articles';
+import { libraryPage } from './library';
 import { getDb } from './client';
 import { nowIso } from './clock';
 import { assignments, history, reviewers, type Article } from './schema';
@@ -79,7 +80,7 @@ describe('a new version of an article', () => {
     // The old version stays readable with its annotations; the library lists the latest only.
     expect(listAnnotations(admin, article.id, admin.id)).toHaveLength(2);
     expect(getArticle(admin, article.id).nextVersionId).toBe(next.id);
-    expect(listArticles(admin).map((row) => row.id)).toEqual([next.id]);
+    expect(libraryPage(admin).articles.map((row) => row.id)).toEqual([next.id]);
     // A figure and its own earlier self are a change over time, not two sources to compare.
     expect(listSuggestions(admin, next.id)).toEqual([]);
     expect(listVersions(alice, article.id).map((v) => [v.id, v.versionNumber])).toEqual([

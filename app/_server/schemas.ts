@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ACTOR_KINDS, ARTICLE_SHARING, IF_URL_EXISTS, CLAIM_STATUSES, COMPARISON_STATUSES, FIGURE_QUALIFIERS, ROLES } from '@/lib/vocabulary';
+import { ACTOR_KINDS, ARTICLE_SHARING, CLAIM_STATUSES, COMPARISON_STATUSES, FIGURE_QUALIFIERS, IF_URL_EXISTS, PROGRESS_STATUSES, ROLES } from '@/lib/vocabulary';
+import { LIBRARY_MAX_PAGE_SIZE, LIBRARY_SORTS } from '@/lib/library/query';
 import { LABELS } from '@/lib/labels';
 import { isWebAddress, WEB_ADDRESS_RULE } from '@/lib/text/web-address';
 import { clockTime } from '@/lib/dates/publication-time';
@@ -200,4 +201,22 @@ export const incidentFigureBody = z.strictObject({ annotationId: id });
 export const incidentExportQuery = z.strictObject({
   format: z.enum(['csv', 'json'], { error: 'format must be csv or json' }),
   layer: z.coerce.number().int().positive('layer ids are positive whole numbers').optional(),
+});
+
+/** `GET /api/articles` and the library page: which page, in which order, filtered how (lib/library/query.ts). */
+export const libraryQueryParams = z.strictObject({
+  page: z.coerce.number().int('page is a whole number').positive('pages start at 1').optional(),
+  pageSize: z.coerce
+    .number()
+    .int('pageSize is a whole number')
+    .positive('pageSize must be at least 1')
+    .max(LIBRARY_MAX_PAGE_SIZE, `pageSize is at most ${LIBRARY_MAX_PAGE_SIZE}`)
+    .optional(),
+  sort: z.enum(LIBRARY_SORTS, { error: `sort must be one of ${LIBRARY_SORTS.join(', ')}` }).optional(),
+  order: z.enum(['asc', 'desc'], { error: 'order must be asc or desc' }).optional(),
+  source: z.string().max(200).optional(),
+  from: z.union([isoDate, z.literal('')]).optional(),
+  to: z.union([isoDate, z.literal('')]).optional(),
+  progress: z.union([z.enum(PROGRESS_STATUSES, { error: `progress must be one of ${PROGRESS_STATUSES.join(', ')}` }), z.literal('')]).optional(),
+  q: z.string().max(500).optional(),
 });

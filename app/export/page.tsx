@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import { listArticles } from '@/db/articles';
+import { articleChoices } from '@/db/library';
 import { EXPORT_FORMATS } from '@/lib/export/formats';
 import { pageViewer } from '@/app/_server/session';
 import { listReviewerAccounts } from '@/db/accounts';
@@ -35,7 +35,7 @@ export default async function ExportPage({ searchParams }: Props) {
       </p>
       <ExportForm
         formats={EXPORT_FORMATS.map(({ name, description, extension }) => ({ name, description, extension }))}
-        articles={listArticles(viewer).map(({ id, title }) => ({ id, title }))}
+        articles={articleChoices(viewer)}
         layers={layers}
         preselected={preselected}
         initialSummary={initialSummary(viewer, layers[0]?.value, preselected)}

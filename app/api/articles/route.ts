@@ -1,9 +1,15 @@
 import { handle, readJson } from '@/app/_server/http';
+import { strictLibraryQuery } from '@/app/_server/library-query';
 import { createArticleBody } from '@/app/_server/schemas';
 import { addArticle } from '@/db/article-add';
-import { listArticles } from '@/db/articles';
+import { libraryPage } from '@/db/library';
 
-export const GET = handle((_request, _context, viewer) => Response.json({ articles: listArticles(viewer) }));
+// One page of the library (50 articles unless ?pageSize= says otherwise, at most 200), with the
+// paging beside the list so clients written for the unpaged answer keep reading `articles`.
+export const GET = handle((request, _context, viewer) => {
+  const { articles, page, pageSize, total, pageCount } = libraryPage(viewer, strictLibraryQuery(new URL(request.url).searchParams));
+  return Response.json({ articles, page: { number: page, size: pageSize, total, count: pageCount } });
+});
 
 /**
  * Adds an article. An address the library already holds is refused (409 `article_url_taken`)
