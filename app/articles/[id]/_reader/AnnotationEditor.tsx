@@ -84,7 +84,8 @@ export function AnnotationEditor({ annotation, actors, categories, onUpdate, onD
         </button>
       </div>
       </fieldset>
-      {annotation.figure && <FigureIncidents annotationId={annotation.id} layerId={annotation.reviewerId} readOnly={readOnly} />}
+      {/* A figure joins incidents once stored: a just-tagged one has no server id yet (it is negative). */}
+      {annotation.figure && annotation.id > 0 && <FigureIncidents annotationId={annotation.id} layerId={annotation.reviewerId} readOnly={readOnly} />}
       <p className="meta">
         By {annotation.reviewerName} · offsets {annotation.start}–{annotation.end} · version {annotation.version}
       </p>
