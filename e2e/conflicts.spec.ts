@@ -43,6 +43,8 @@ async function figure(
 }
 
 test('the finder proposes the killed/wounded conflict across the two articles, within the reviewer’s layer', async ({ browser, request, baseURL }) => {
+  // Four articles, two reviewers and two signed-in browsers: more setup than the default 30 s allows on a busy machine.
+  test.setTimeout(150_000);
   const sample = await dated(request, { title: 'US strikes in Iraq', source: 'The National' }, '2023-11-22');
   const second = await dated(request, { title: 'Militias mourn fighters', text: SECOND_OUTLET, source: 'Iraq Monitor' }, '2023-11-23');
   const mosulFirst = await dated(request, { title: 'Blast in Mosul', text: MOSUL_FIRST, source: 'Nineveh News' }, '2023-11-24');
