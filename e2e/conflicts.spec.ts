@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { assign, contextSignedInAs, createReviewer } from './support/accounts';
 import { spanOf } from './support/api';
@@ -82,6 +83,12 @@ test('the finder proposes the killed/wounded conflict across the two articles, w
   await expect(fighters.getByTestId('conflict-figure').filter({ hasText: 'Iraq Monitor' })).toContainText('killed');
   await expect(fighters.getByRole('link', { name: 'Militias mourn fighters' })).toHaveAttribute('href', `/articles/${second.id}?annotation=${killed}&layer=${alice.id}`);
   await page.screenshot({ path: test.info().outputPath('conflicts.png'), fullPage: true });
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
+  // Keyboard: the first card's actions are reached with Tab and named for a screen reader.
+  await fighters.getByRole('button', { name: 'Compare' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(fighters.getByRole('combobox', { name: 'Incident' })).toBeFocused();
 
   // Dismiss the other group: it does not come back.
   const mosul = cards.filter({ hasText: 'civilians' });
