@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { assign, contextSignedInAs, createReviewer } from './support/accounts';
 import { spanOf } from './support/api';
@@ -43,6 +44,8 @@ async function figure(
 }
 
 test('the finder proposes the killed/wounded conflict across the two articles, within the reviewer’s layer', async ({ browser, request, baseURL }) => {
+  // Four articles, two reviewers and two signed-in browsers: more setup than the default 30 s allows on a busy machine.
+  test.setTimeout(150_000);
   const sample = await dated(request, { title: 'US strikes in Iraq', source: 'The National' }, '2023-11-22');
   const second = await dated(request, { title: 'Militias mourn fighters', text: SECOND_OUTLET, source: 'Iraq Monitor' }, '2023-11-23');
   const mosulFirst = await dated(request, { title: 'Blast in Mosul', text: MOSUL_FIRST, source: 'Nineveh News' }, '2023-11-24');
@@ -80,6 +83,12 @@ test('the finder proposes the killed/wounded conflict across the two articles, w
   await expect(fighters.getByTestId('conflict-figure').filter({ hasText: 'Iraq Monitor' })).toContainText('killed');
   await expect(fighters.getByRole('link', { name: 'Militias mourn fighters' })).toHaveAttribute('href', `/articles/${second.id}?annotation=${killed}&layer=${alice.id}`);
   await page.screenshot({ path: test.info().outputPath('conflicts.png'), fullPage: true });
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
+  // Keyboard: the first card's actions are reached with Tab and named for a screen reader.
+  await fighters.getByRole('button', { name: 'Compare' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(fighters.getByRole('combobox', { name: 'Incident' })).toBeFocused();
 
   // Dismiss the other group: it does not come back.
   const mosul = cards.filter({ hasText: 'civilians' });
