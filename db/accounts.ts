@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { isAPIError } from 'better-auth/api';
 import { and, asc, eq, isNull } from 'drizzle-orm';
+import { isValidUsername, USERNAME_RULE, usernameKey } from '../lib/accounts/username';
 import { AppError } from '../lib/errors';
 import type { Role } from '../lib/vocabulary';
 import { requireAdmin, type Viewer } from './access';
@@ -12,9 +13,6 @@ import { reviewers, type Reviewer } from './schema';
 import { clearFailedSignIns, recordFailedSignIn, secondsUntilNextAttempt } from './sign-in-throttle';
 import { firstAdminReviewer } from './startup-data';
 
-export const USERNAME_PATTERN = /^[a-z0-9_.]{3,30}$/;
-/** Names that mean something else where a layer is chosen (`--layer gold|all`). */
-const RESERVED_USERNAMES = new Set(['gold', 'all', 'me']);
 
 export interface ReviewerAccount {
   id: number;
@@ -86,10 +84,8 @@ function usernameTaken(username: string): AppError {
 const isUsernameTaken = (username: string) => getDb().select({ id: reviewers.id }).from(reviewers).where(eq(reviewers.username, username)).get() !== undefined;
 
 async function createReviewerAccountNow(draft: NewAccount): Promise<ReviewerAccount> {
-  const username = draft.username.trim().toLowerCase();
-  if (!USERNAME_PATTERN.test(username) || RESERVED_USERNAMES.has(username)) {
-    throw new AppError('username_invalid', 422, 'A username is 3–30 lowercase letters, digits, dots or underscores, and not "gold", "all" or "me".');
-  }
+  const username = usernameKey(draft.username);
+  if (!isValidUsername(username)) throw new AppError('username_invalid', 422, USERNAME_RULE);
   if (isUsernameTaken(username)) throw usernameTaken(username);
   let authUserId: string;
   try {
@@ -164,7 +160,7 @@ export async function resetReviewerPassword(viewer: Viewer, reviewerId: number, 
  * not reveal which usernames exist or are disabled, and each one lengthens the wait.
  */
 export async function signInWithPassword(username: string, password: string, headers: Headers): Promise<void> {
-  const name = username.trim().toLowerCase();
+  const name = usernameKey(username);
   const wait = secondsUntilNextAttempt(name);
   if (wait > 0) {
     throw new AppError('sign_in_throttled', 429, `Too many failed sign-ins for this username. Try again in ${wait} second${wait === 1 ? '' : 's'}.`);

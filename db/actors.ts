@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import { cleanName, nameKey } from '../lib/actors/names';
+import { cleanName, nameKey, normaliseAliases } from '../lib/actors/names';
 import { AppError } from '../lib/errors';
 import { annotationVisibilityCondition, isAdmin, type Viewer } from './access';
 import { getDb, writeTransaction, type Tx } from './client';
@@ -238,15 +238,6 @@ function insertActor(tx: Tx, draft: ActorDraft, reviewerId: number): Actor {
     .get();
   logChange(tx, { entityType: 'actor', entityId: actor.id, articleId: null, reviewerId, action: 'create', before: null, after: actor, at });
   return actor;
-}
-
-function normaliseAliases(aliases: string[]): string[] {
-  const seen = new Map<string, string>();
-  for (const alias of aliases) {
-    const clean = cleanName(alias);
-    if (nameKey(clean) && !seen.has(nameKey(clean))) seen.set(nameKey(clean), clean);
-  }
-  return [...seen.values()].sort((a, b) => a.localeCompare(b));
 }
 
 function setAliases(tx: Tx, actorId: number, aliases: string[]): void {

@@ -1,6 +1,7 @@
 import { requireAdmin, type Viewer } from './access';
 import { asc, eq, max } from 'drizzle-orm';
 import { AppError } from '../lib/errors';
+import { categoryKey } from '../lib/figures/category';
 import { getDb, writeTransaction, type Tx } from './client';
 import { nowIso } from './clock';
 import { logChange } from './history-log';
@@ -17,11 +18,6 @@ export function categoryNames(db: Pick<Tx, 'select'>): string[] {
     .orderBy(asc(figureCategories.position), asc(figureCategories.id))
     .all()
     .map((row) => row.name);
-}
-
-/** Category names are short lower-case words, so "Killed " and "killed" are one category. */
-export function categoryKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
 }
 
 export function addCategory(viewer: Viewer, name: string): string[] {

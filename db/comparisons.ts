@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, max } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { nameKey } from '../lib/actors/names';
+import { cleanEventName, eventNameKey } from '../lib/incidents/event-name';
 import { markDisagreements } from '../lib/comparisons/disagreement';
 import { valueSpread } from '../lib/comparisons/spread';
 import { suggestComparisons, suggestionKey, type ComparisonSuggestion } from '../lib/comparisons/suggest';
@@ -495,9 +495,9 @@ function loadFigureIds(tx: Reader, viewer: Viewer, ids: number[]): Set<number> {
 
 /** An event is named once and reused: the same name (ignoring case and spacing) is the same event. */
 export function resolveEvent(tx: Tx, name: string | null | undefined): number | null {
-  const clean = name?.replace(/\s+/g, ' ').trim();
+  const clean = cleanEventName(name ?? '');
   if (!clean) return null;
-  const key = nameKey(clean);
+  const key = eventNameKey(clean);
   const existing = tx.select({ id: events.id }).from(events).where(eq(events.nameKey, key)).get();
   if (existing) return existing.id;
   return tx.insert(events).values({ name: clean, nameKey: key, createdAt: nowIso() }).returning().get().id;

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { countedLayers } from '../lib/agreement/counted-layers';
 import { alignLayers, clusterKey, type Cluster } from '../lib/curation/align';
 import { quoteInContext, type QuoteInContext } from '../lib/curation/context';
 import { AppError } from '../lib/errors';
@@ -94,23 +95,12 @@ function layerAnnotations(db: Reader, articleId: number, kind: 'person' | 'gold'
   return rows.map((row) => ({ ...row, ...(details.get(row.id) ?? { actor: null, figure: null, claim: null }) }));
 }
 
-/**
- * Layers that count: every person who tagged something here, and everyone who marked the
- * article done, since "done with no spans" says the text holds nothing to tag.
- */
+/** The counted layers (lib/agreement/counted-layers.ts) as the curation view lists them, by username. */
 function countedReviewers(db: Reader, articleId: number, spans: readonly CurationAnnotation[]): CurationReviewer[] {
-  const byId = new Map<number, CurationReviewer>();
-  for (const span of spans) {
-    const entry = byId.get(span.reviewerId) ?? { id: span.reviewerId, username: span.reviewer, displayName: span.reviewerName, spanCount: 0, done: false };
-    entry.spanCount += 1;
-    byId.set(span.reviewerId, entry);
-  }
-  for (const { reviewerId: id, username, displayName } of finishedReviewers(db, articleId)) {
-    const entry = byId.get(id) ?? { id, username, displayName, spanCount: 0, done: false };
-    entry.done = true;
-    byId.set(id, entry);
-  }
-  return [...byId.values()].sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
+  const personOf = (span: CurationAnnotation) => ({ reviewerId: span.reviewerId, username: span.reviewer, displayName: span.reviewerName });
+  return countedLayers(spans, personOf, finishedReviewers(db, articleId))
+    .map(({ person, spans: own, done }) => ({ id: person.reviewerId, username: person.username, displayName: person.displayName, spanCount: own.length, done }))
+    .sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
 }
 
 function loadAlignment(db: Reader, articleId: number) {

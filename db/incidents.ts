@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import { nameKey } from '../lib/actors/names';
+import { cleanEventName, eventNameKey } from '../lib/incidents/event-name';
 import { valueText } from '../lib/comparisons/value';
 import { AppError } from '../lib/errors';
 import { boundText, categoryRanges, type Bound } from '../lib/incidents/ranges';
@@ -252,9 +252,9 @@ export function incidentsForExport(viewer: Viewer, layerId: number = defaultInci
 function applyPatch(tx: Tx, before: Event, patch: Omit<IncidentPatch, 'expectedVersion'>): void {
   const changes: Partial<Event> = {};
   if (patch.name !== undefined) {
-    const name = patch.name.replace(/\s+/g, ' ').trim();
+    const name = cleanEventName(patch.name);
     if (!name) throw new AppError('incident_name_blank', 422, 'An incident needs a name.');
-    const key = nameKey(name);
+    const key = eventNameKey(name);
     const clash = tx.select({ id: events.id }).from(events).where(eq(events.nameKey, key)).get();
     if (clash && clash.id !== before.id) throw new AppError('incident_name_taken', 409, `There is already an incident called “${name}”.`);
     Object.assign(changes, { name, nameKey: key });

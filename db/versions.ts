@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { describeSpan } from '../lib/anchoring/anchor';
 import { reanchor } from '../lib/anchoring/reanchor';
 import { AppError } from '../lib/errors';
+import { carriedFigureFields } from '../lib/figures/patch';
 import { readFigure } from '../lib/figures/read-figure';
 import type { Label } from '../lib/labels';
 import { accessibleArticle, annotationVisibilityCondition, requireAdmin, type Viewer } from './access';
@@ -151,21 +152,14 @@ function carryAnnotations(tx: Tx, previous: Article, article: Article, reviewerI
 
 /**
  * Copies a figure's or claim's details to the carried annotation. A figure placed fuzzily
- * (its words changed) has its number read again from the new text, so "five" become "six"
- * shows as a change; everything else the reviewer set (category, source, …) is kept.
+ * (its words changed) has its number read again from the new text (lib/figures/patch.ts).
  */
 function copyDetails(tx: Tx, old: Annotation, carried: Annotation, rereadFrom: string | null, categories: readonly string[]): void {
   const figure = tx.select().from(figureDetails).where(eq(figureDetails.annotationId, old.id)).get();
   if (figure) {
-    let value = { valueMin: figure.valueMin, valueMax: figure.valueMax, qualifier: figure.qualifier, vague: figure.vague };
-    if (rereadFrom !== null && old.label === 'figure') {
-      const reading = readFigure(rereadFrom, carried, { categories });
-      if (reading.min !== null || reading.max !== null) {
-        value = { valueMin: reading.min, valueMax: reading.max, qualifier: reading.qualifier, vague: reading.vague };
-      }
-    }
+    const reading = rereadFrom !== null && old.label === 'figure' ? readFigure(rereadFrom, carried, { categories }) : null;
     tx.insert(figureDetails)
-      .values({ ...figure, ...value, annotationId: carried.id })
+      .values({ ...carriedFigureFields(figure, reading), annotationId: carried.id })
       .run();
   }
   const claim = tx.select().from(claimDetails).where(eq(claimDetails.annotationId, old.id)).get();
