@@ -42,7 +42,7 @@ export function listReviewerAccounts(viewer: Viewer): ReviewerAccount[] {
 
 function checkPassword(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new AppError('password_too_short', 422, `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
+    throw new AppError('password_too_short', `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
   }
 }
 
@@ -78,14 +78,14 @@ export function createReviewerAccount(viewer: Viewer, draft: NewAccount): Promis
 }
 
 function usernameTaken(username: string): AppError {
-  return new AppError('username_taken', 409, `There is already a reviewer called ${username}.`);
+  return new AppError('username_taken', `There is already a reviewer called ${username}.`);
 }
 
 const isUsernameTaken = (username: string) => getDb().select({ id: reviewers.id }).from(reviewers).where(eq(reviewers.username, username)).get() !== undefined;
 
 async function createReviewerAccountNow(draft: NewAccount): Promise<ReviewerAccount> {
   const username = usernameKey(draft.username);
-  if (!isValidUsername(username)) throw new AppError('username_invalid', 422, USERNAME_RULE);
+  if (!isValidUsername(username)) throw new AppError('username_invalid', USERNAME_RULE);
   if (isUsernameTaken(username)) throw usernameTaken(username);
   let authUserId: string;
   try {
@@ -116,7 +116,7 @@ function isUniqueViolation(error: unknown): boolean {
 
 function personAccount(id: number): Reviewer {
   const row = getDb().select().from(reviewers).where(and(eq(reviewers.id, id), eq(reviewers.kind, 'person'))).get();
-  if (!row) throw new AppError('reviewer_not_found', 404, `There is no reviewer ${id}.`);
+  if (!row) throw new AppError('reviewer_not_found', `There is no reviewer ${id}.`);
   return row;
 }
 
@@ -124,7 +124,7 @@ function personAccount(id: number): Reviewer {
 export async function setReviewerDisabled(viewer: Viewer, reviewerId: number, disabled: boolean): Promise<ReviewerAccount> {
   requireAdmin(viewer);
   const target = personAccount(reviewerId);
-  if (target.id === viewer.id && disabled) throw new AppError('cannot_disable_self', 409, 'You cannot disable your own account.');
+  if (target.id === viewer.id && disabled) throw new AppError('cannot_disable_self', 'You cannot disable your own account.');
   const row = writeTransaction((tx) => {
     if (disabled) revokeAllApiTokens(tx, target.id);
     return tx
@@ -163,11 +163,11 @@ export async function signInWithPassword(username: string, password: string, hea
   const name = usernameKey(username);
   const wait = secondsUntilNextAttempt(name);
   if (wait > 0) {
-    throw new AppError('sign_in_throttled', 429, `Too many failed sign-ins for this username. Try again in ${wait} second${wait === 1 ? '' : 's'}.`);
+    throw new AppError('sign_in_throttled', `Too many failed sign-ins for this username. Try again in ${wait} second${wait === 1 ? '' : 's'}.`);
   }
   const failed = () => {
     recordFailedSignIn(name);
-    return new AppError('sign_in_failed', 401, 'That username and password do not match an active account.');
+    return new AppError('sign_in_failed', 'That username and password do not match an active account.');
   };
   const reviewer = getDb().select().from(reviewers).where(and(eq(reviewers.username, name), eq(reviewers.kind, 'person'), isNull(reviewers.disabledAt))).get();
   if (!reviewer?.authUserId) throw failed();

@@ -57,7 +57,7 @@ export function agreementLayers(viewer: Viewer, articleId?: number): ArticleLaye
     .orderBy(asc(articles.id))
     .all();
   if (articleId !== undefined && articleRows.length === 0) {
-    throw new AppError('article_not_found', 404, `There is no article ${articleId}.`);
+    throw new AppError('article_not_found', `There is no article ${articleId}.`);
   }
 
   const spanRows = db

@@ -168,11 +168,11 @@ export function applyFigurePatch(tx: Tx, viewer: Viewer, annotation: Pick<Annota
   const annotationId = annotation.id;
   // Details of a former label are kept but hidden: only a figure's own details may change.
   const current = annotation.label === 'figure' ? tx.select().from(figureDetails).where(eq(figureDetails.annotationId, annotationId)).get() : undefined;
-  if (!current) throw new AppError('not_a_figure', 422, `Annotation ${annotationId} is not a figure, so it has no figure details.`);
+  if (!current) throw new AppError('not_a_figure', `Annotation ${annotationId} is not a figure, so it has no figure details.`);
   const { annotationId: _id, ...stored } = current;
   const next = mergeFigurePatch(stored, patch);
   if (patch.category !== undefined && !categoryNames(tx).includes(next.category)) {
-    throw new AppError('category_unknown', 422, `“${next.category}” is not a figure category. Add it to the list of categories first.`);
+    throw new AppError('category_unknown', `“${next.category}” is not a figure category. Add it to the list of categories first.`);
   }
   if (patch.sourceActorId !== undefined && patch.sourceActorId !== null) requireActorRef(tx, viewer, patch.sourceActorId, 'the source');
   tx.update(figureDetails).set(next).where(eq(figureDetails.annotationId, annotationId)).run();
@@ -181,7 +181,7 @@ export function applyFigurePatch(tx: Tx, viewer: Viewer, annotation: Pick<Annota
 export function applyClaimPatch(tx: Tx, viewer: Viewer, annotation: Pick<Annotation, 'id' | 'label'>, patch: ClaimPatch): void {
   const annotationId = annotation.id;
   const current = annotation.label === 'claim' ? tx.select().from(claimDetails).where(eq(claimDetails.annotationId, annotationId)).get() : undefined;
-  if (!current) throw new AppError('not_a_claim', 422, `Annotation ${annotationId} is not a claim, so it has no claimant or status.`);
+  if (!current) throw new AppError('not_a_claim', `Annotation ${annotationId} is not a claim, so it has no claimant or status.`);
   if (patch.claimantActorId !== undefined && patch.claimantActorId !== null) requireActorRef(tx, viewer, patch.claimantActorId, 'the claimant');
   tx.update(claimDetails)
     .set({

@@ -130,7 +130,7 @@ export function updateArticleMetadata(viewer: Viewer, id: number, patch: Article
     const changes: ArticleMetadataPatch = {};
     if (patch.title !== undefined) {
       const title = patch.title.trim();
-      if (!title) throw new AppError('title_blank', 422, 'The title cannot be blank.');
+      if (!title) throw new AppError('title_blank', 'The title cannot be blank.');
       changes.title = title;
     }
     if (patch.source !== undefined) changes.source = patch.source.trim();
@@ -181,5 +181,5 @@ export function deleteArticle(viewer: Viewer, id: number): void {
 }
 
 export function articleNotFound(id: number): AppError {
-  return new AppError('article_not_found', 404, `There is no article ${id}.`);
+  return new AppError('article_not_found', `There is no article ${id}.`);
 }

@@ -136,7 +136,7 @@ export function curationView(viewer: Viewer, articleId: number): CurationView {
 }
 
 function annotationNotFound(id: number): AppError {
-  return new AppError('annotation_not_found', 404, `There is no annotation ${id} in a reviewer's layer of this article.`);
+  return new AppError('annotation_not_found', `There is no annotation ${id} in a reviewer's layer of this article.`);
 }
 
 interface CopyContext {
@@ -299,12 +299,11 @@ export function rejectCluster(viewer: Viewer, articleId: number, start: number, 
     if (!cluster) {
       throw new AppError(
         'cluster_changed',
-        409,
         `No spans cover exactly ${clusterKey({ start, end })} any more: a reviewer changed them. Reload to see the current clusters.`,
       );
     }
     if (cluster.state === 'accepted') {
-      throw new AppError('cluster_accepted', 409, 'This stretch is already in gold. Delete the gold annotation in the reader first if it should not be there.');
+      throw new AppError('cluster_accepted', 'This stretch is already in gold. Delete the gold annotation in the reader first if it should not be there.');
     }
     tx.insert(curationRejections)
       .values({ articleId, start, end, rejectedBy: viewer.id, rejectedAt: nowIso() })
@@ -339,7 +338,7 @@ export function settleComparison(viewer: Viewer, articleId: number, comparisonId
     const pending = pendingComparisons(tx, articleId, goldId).find((comparison) => comparison.id === comparisonId);
     const before = pending && tx.select().from(comparisons).where(eq(comparisons.id, comparisonId)).get();
     if (!pending || !before) {
-      throw new AppError('comparison_not_pending', 404, `Comparison ${comparisonId} is not waiting to be settled on this article: reload to see what is.`);
+      throw new AppError('comparison_not_pending', `Comparison ${comparisonId} is not waiting to be settled on this article: reload to see what is.`);
     }
     const at = nowIso();
     if (settlement === 'drop') {

@@ -57,7 +57,7 @@ export function resolveLayer(viewer: Viewer, layer: LayerChoice | undefined): nu
       : db.select({ id: reviewers.id }).from(reviewers).where(eq(reviewers.username, choice.username)).get();
   if (!row) {
     const named = choice.kind === 'gold' ? 'gold' : choice.username;
-    throw new AppError('layer_not_found', 404, `There is no layer "${named}": use gold, all, or a reviewer's username.`);
+    throw new AppError('layer_not_found', `There is no layer "${named}": use gold, all, or a reviewer's username.`);
   }
   return [row.id];
 }
@@ -182,7 +182,7 @@ export function exportArticleIds(viewer: Viewer, ids?: number[]): number[] {
       .map((row) => row.id),
   );
   const missing = ids.filter((id) => !live.has(id));
-  if (missing.length > 0) throw new AppError('article_not_found', 404, `There is no article ${missing.join(', ')} to export.`, { missing });
+  if (missing.length > 0) throw new AppError('article_not_found', `There is no article ${missing.join(', ')} to export.`, { missing });
   return [...new Set(ids)];
 }
 

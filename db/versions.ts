@@ -66,11 +66,10 @@ export function createArticleVersion(viewer: Viewer, articleId: number, draft: V
       .from(articles)
       .where(and(eq(articles.id, articleId), isNull(articles.deletedAt)))
       .get();
-    if (!previous) throw new AppError('article_not_found', 404, `There is no article ${articleId}.`);
+    if (!previous) throw new AppError('article_not_found', `There is no article ${articleId}.`);
     if (previous.nextVersionId !== null) {
       throw new AppError(
         'version_not_latest',
-        409,
         `Article ${articleId} is version ${previous.versionNumber}; add the new version to the latest one (article ${previous.nextVersionId}'s line).`,
         { nextVersionId: previous.nextVersionId },
       );
@@ -81,7 +80,7 @@ export function createArticleVersion(viewer: Viewer, articleId: number, draft: V
       viewer.id,
     );
     if (inserted.text === previous.text) {
-      throw new AppError('version_unchanged', 422, 'This text is the same as the current version: there is nothing new to import.');
+      throw new AppError('version_unchanged', 'This text is the same as the current version: there is nothing new to import.');
     }
     const article = tx
       .update(articles)

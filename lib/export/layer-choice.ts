@@ -14,7 +14,7 @@ export type ResolvedLayerChoice = { kind: 'all' } | { kind: 'gold' } | { kind: '
 export function resolveLayerChoice(exporter: { admin: boolean; username: string }, layer: LayerChoice | undefined): ResolvedLayerChoice {
   const choice = layer ?? (exporter.admin ? 'gold' : exporter.username);
   if (!exporter.admin && choice !== exporter.username && choice !== 'me') {
-    throw new AppError('export_own_layer_only', 403, `Reviewers can export their own layer only ("${exporter.username}").`);
+    throw new AppError('export_own_layer_only', `Reviewers can export their own layer only ("${exporter.username}").`);
   }
   if (choice === 'me') return { kind: 'self' };
   if (choice === 'all') return { kind: 'all' };

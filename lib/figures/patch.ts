@@ -79,7 +79,7 @@ export function mergeFigurePatch(current: FigureFields, patch: FigurePatch): Fig
   // each save, so only a changed source clears the mark.
   if (next.sourceText !== current.sourceText || next.sourceActorId !== current.sourceActorId) next.sourceInferred = false;
   if (next.valueMin !== null && next.valueMax !== null && next.valueMin > next.valueMax) {
-    throw new AppError('figure_range_invalid', 422, `The lowest value (${next.valueMin}) is greater than the highest (${next.valueMax}).`);
+    throw new AppError('figure_range_invalid', `The lowest value (${next.valueMin}) is greater than the highest (${next.valueMax}).`);
   }
   return next;
 }
