@@ -21,7 +21,7 @@ export function isAdmin(viewer: Viewer): boolean {
 }
 
 export function requireAdmin(viewer: Viewer): void {
-  if (!isAdmin(viewer)) throw new AppError('admin_only', 403, 'Only an admin can do this.');
+  if (!isAdmin(viewer)) throw new AppError('admin_only', 'Only an admin can do this.');
 }
 
 /** Articles a viewer may open: all for admins, the assigned ones for reviewers. */
@@ -65,7 +65,7 @@ export function accessibleArticle(viewer: Viewer, articleId: number): Article {
     .from(articles)
     .where(and(eq(articles.id, articleId), isNull(articles.deletedAt), articleAccessCondition(viewer)))
     .get();
-  if (!row) throw new AppError('article_not_found', 404, `There is no article ${articleId}.`);
+  if (!row) throw new AppError('article_not_found', `There is no article ${articleId}.`);
   return row;
 }
 
@@ -84,7 +84,7 @@ export function visibleAnnotation(viewer: Viewer, annotationId: number, options:
       ),
     )
     .get();
-  if (!row) throw new AppError('annotation_not_found', 404, `There is no annotation ${annotationId}.`);
+  if (!row) throw new AppError('annotation_not_found', `There is no annotation ${annotationId}.`);
   return row.annotation;
 }
 
@@ -100,7 +100,7 @@ export function canWriteLayer(viewer: Viewer, layerReviewerId: number): boolean 
 export function writableAnnotation(viewer: Viewer, annotationId: number, options: { includeDeleted?: boolean } = {}): Annotation {
   const annotation = visibleAnnotation(viewer, annotationId, options);
   if (!canWriteLayer(viewer, annotation.reviewerId)) {
-    throw new AppError('annotation_read_only', 403, "This annotation is in another reviewer's layer: you can read it but not change it.");
+    throw new AppError('annotation_read_only', "This annotation is in another reviewer's layer: you can read it but not change it.");
   }
   return annotation;
 }

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { isAPIError } from 'better-auth/api';
 import { and, asc, eq, isNull } from 'drizzle-orm';
+import { isValidUsername, USERNAME_RULE, usernameKey } from '../lib/accounts/username';
 import { AppError } from '../lib/errors';
 import type { Role } from '../lib/vocabulary';
 import { requireAdmin, type Viewer } from './access';
@@ -12,9 +13,6 @@ import { reviewers, type Reviewer } from './schema';
 import { clearFailedSignIns, recordFailedSignIn, secondsUntilNextAttempt } from './sign-in-throttle';
 import { firstAdminReviewer } from './startup-data';
 
-export const USERNAME_PATTERN = /^[a-z0-9_.]{3,30}$/;
-/** Names that mean something else where a layer is chosen (`--layer gold|all`). */
-const RESERVED_USERNAMES = new Set(['gold', 'all', 'me']);
 
 export interface ReviewerAccount {
   id: number;
@@ -44,7 +42,7 @@ export function listReviewerAccounts(viewer: Viewer): ReviewerAccount[] {
 
 function checkPassword(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new AppError('password_too_short', 422, `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
+    throw new AppError('password_too_short', `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
   }
 }
 
@@ -80,16 +78,14 @@ export function createReviewerAccount(viewer: Viewer, draft: NewAccount): Promis
 }
 
 function usernameTaken(username: string): AppError {
-  return new AppError('username_taken', 409, `There is already a reviewer called ${username}.`);
+  return new AppError('username_taken', `There is already a reviewer called ${username}.`);
 }
 
 const isUsernameTaken = (username: string) => getDb().select({ id: reviewers.id }).from(reviewers).where(eq(reviewers.username, username)).get() !== undefined;
 
 async function createReviewerAccountNow(draft: NewAccount): Promise<ReviewerAccount> {
-  const username = draft.username.trim().toLowerCase();
-  if (!USERNAME_PATTERN.test(username) || RESERVED_USERNAMES.has(username)) {
-    throw new AppError('username_invalid', 422, 'A username is 3–30 lowercase letters, digits, dots or underscores, and not "gold", "all" or "me".');
-  }
+  const username = usernameKey(draft.username);
+  if (!isValidUsername(username)) throw new AppError('username_invalid', USERNAME_RULE);
   if (isUsernameTaken(username)) throw usernameTaken(username);
   let authUserId: string;
   try {
@@ -120,7 +116,7 @@ function isUniqueViolation(error: unknown): boolean {
 
 function personAccount(id: number): Reviewer {
   const row = getDb().select().from(reviewers).where(and(eq(reviewers.id, id), eq(reviewers.kind, 'person'))).get();
-  if (!row) throw new AppError('reviewer_not_found', 404, `There is no reviewer ${id}.`);
+  if (!row) throw new AppError('reviewer_not_found', `There is no reviewer ${id}.`);
   return row;
 }
 
@@ -128,7 +124,7 @@ function personAccount(id: number): Reviewer {
 export async function setReviewerDisabled(viewer: Viewer, reviewerId: number, disabled: boolean): Promise<ReviewerAccount> {
   requireAdmin(viewer);
   const target = personAccount(reviewerId);
-  if (target.id === viewer.id && disabled) throw new AppError('cannot_disable_self', 409, 'You cannot disable your own account.');
+  if (target.id === viewer.id && disabled) throw new AppError('cannot_disable_self', 'You cannot disable your own account.');
   const row = writeTransaction((tx) => {
     if (disabled) revokeAllApiTokens(tx, target.id);
     return tx
@@ -164,14 +160,14 @@ export async function resetReviewerPassword(viewer: Viewer, reviewerId: number, 
  * not reveal which usernames exist or are disabled, and each one lengthens the wait.
  */
 export async function signInWithPassword(username: string, password: string, headers: Headers): Promise<void> {
-  const name = username.trim().toLowerCase();
+  const name = usernameKey(username);
   const wait = secondsUntilNextAttempt(name);
   if (wait > 0) {
-    throw new AppError('sign_in_throttled', 429, `Too many failed sign-ins for this username. Try again in ${wait} second${wait === 1 ? '' : 's'}.`);
+    throw new AppError('sign_in_throttled', `Too many failed sign-ins for this username. Try again in ${wait} second${wait === 1 ? '' : 's'}.`);
   }
   const failed = () => {
     recordFailedSignIn(name);
-    return new AppError('sign_in_failed', 401, 'That username and password do not match an active account.');
+    return new AppError('sign_in_failed', 'That username and password do not match an active account.');
   };
   const reviewer = getDb().select().from(reviewers).where(and(eq(reviewers.username, name), eq(reviewers.kind, 'person'), isNull(reviewers.disabledAt))).get();
   if (!reviewer?.authUserId) throw failed();

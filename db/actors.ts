@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import { cleanName, nameKey } from '../lib/actors/names';
+import { cleanName, nameKey, normaliseAliases } from '../lib/actors/names';
 import { AppError } from '../lib/errors';
 import { annotationVisibilityCondition, isAdmin, type Viewer } from './access';
 import { getDb, writeTransaction, type Tx } from './client';
@@ -73,7 +73,7 @@ export function ensureActor(tx: Tx, name: string, reviewerId: number): number {
  */
 export function requireActorRef(db: Reader, viewer: Viewer, id: number, role: string): ActorRef {
   const actor = db.select({ id: actors.id, canonicalName: actors.canonicalName, createdBy: actors.createdBy }).from(actors).where(eq(actors.id, id)).get();
-  if (!actor || !actorVisibleTo(db, viewer, actor)) throw new AppError('actor_unknown', 422, `There is no actor ${id} to use as ${role}.`, { actorId: id });
+  if (!actor || !actorVisibleTo(db, viewer, actor)) throw new AppError('actor_unknown', `There is no actor ${id} to use as ${role}.`, { actorId: id });
   return { id: actor.id, canonicalName: actor.canonicalName };
 }
 
@@ -101,7 +101,7 @@ function actorVisibleTo(db: Reader, viewer: Viewer, actor: Pick<Actor, 'id' | 'c
 /** The actor row if the viewer may see it; a 404 like an unknown id otherwise, checked before anything else. */
 function requireVisibleActor(db: Reader, viewer: Viewer, id: number): Actor {
   const actor = db.select().from(actors).where(eq(actors.id, id)).get();
-  if (!actor || !actorVisibleTo(db, viewer, actor)) throw new AppError('actor_not_found', 404, `There is no actor ${id}.`);
+  if (!actor || !actorVisibleTo(db, viewer, actor)) throw new AppError('actor_not_found', `There is no actor ${id}.`);
   return actor;
 }
 
@@ -142,7 +142,7 @@ export function listActors(viewer?: Viewer, layerId?: number): ActorSummary[] {
 export function getActorProfile(viewer: Viewer, id: number): ActorProfile {
   const db = getDb();
   const summary = listActors(viewer).find((actor) => actor.id === id);
-  if (!summary) throw new AppError('actor_not_found', 404, `There is no actor ${id}.`);
+  if (!summary) throw new AppError('actor_not_found', `There is no actor ${id}.`);
   const spans = (link: keyof typeof LINKS) =>
     db
       .select({
@@ -188,7 +188,7 @@ export function updateActor(viewer: Viewer, id: number, patch: ActorPatch): Acto
   writeTransaction((tx) => {
     const before = requireVisibleActor(tx, viewer, id);
     if (patch.expectedVersion !== undefined && patch.expectedVersion !== before.version) {
-      throw new AppError('version_conflict', 409, `Actor ${id} was changed elsewhere. Reload to see the latest.`, {
+      throw new AppError('version_conflict', `Actor ${id} was changed elsewhere. Reload to see the latest.`, {
         currentVersion: before.version,
       });
     }
@@ -196,7 +196,7 @@ export function updateActor(viewer: Viewer, id: number, patch: ActorPatch): Acto
     const changes: Partial<Actor> = {};
     if (patch.canonicalName !== undefined && cleanName(patch.canonicalName) !== before.canonicalName) {
       const name = cleanName(patch.canonicalName);
-      if (!nameKey(name)) throw new AppError('actor_name_blank', 422, 'An actor needs a name.');
+      if (!nameKey(name)) throw new AppError('actor_name_blank', 'An actor needs a name.');
       const holder = findActorIdByName(tx, name);
       if (holder !== null && holder !== id) throw nameTaken(name);
       changes.canonicalName = name;
@@ -229,7 +229,7 @@ export function updateActor(viewer: Viewer, id: number, patch: ActorPatch): Acto
 
 function insertActor(tx: Tx, draft: ActorDraft, reviewerId: number): Actor {
   const name = cleanName(draft.canonicalName);
-  if (!nameKey(name)) throw new AppError('actor_name_blank', 422, 'An actor needs a name.');
+  if (!nameKey(name)) throw new AppError('actor_name_blank', 'An actor needs a name.');
   const at = nowIso();
   const actor = tx
     .insert(actors)
@@ -238,15 +238,6 @@ function insertActor(tx: Tx, draft: ActorDraft, reviewerId: number): Actor {
     .get();
   logChange(tx, { entityType: 'actor', entityId: actor.id, articleId: null, reviewerId, action: 'create', before: null, after: actor, at });
   return actor;
-}
-
-function normaliseAliases(aliases: string[]): string[] {
-  const seen = new Map<string, string>();
-  for (const alias of aliases) {
-    const clean = cleanName(alias);
-    if (nameKey(clean) && !seen.has(nameKey(clean))) seen.set(nameKey(clean), clean);
-  }
-  return [...seen.values()].sort((a, b) => a.localeCompare(b));
 }
 
 function setAliases(tx: Tx, actorId: number, aliases: string[]): void {
@@ -300,5 +291,5 @@ function countLinks(link: keyof typeof LINKS, viewer: Viewer | undefined, layerI
 }
 
 function nameTaken(name: string): AppError {
-  return new AppError('actor_name_taken', 409, `Another actor is already called “${cleanName(name)}” (as its name or an alias).`);
+  return new AppError('actor_name_taken', `Another actor is already called “${cleanName(name)}” (as its name or an alias).`);
 }

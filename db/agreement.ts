@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { countedLayers } from '../lib/agreement/counted-layers';
 import { articleAgreement, libraryAgreement } from '../lib/agreement/pairwise';
 import type { AgreementSpan, ArticleLayers, PairAgreement, ReviewerLayer } from '../lib/agreement/types';
 import { AppError } from '../lib/errors';
@@ -8,11 +9,9 @@ import { getDb } from './client';
 import { annotations, articles, figureDetails, reviewers } from './schema';
 
 /*
- * The bridge between the stored layers and the pure agreement library. Only
- * person layers are compared: gold is the adjudicated result built from them,
- * so comparing it with its sources would measure the adjudication, not the
- * reviewers. Agreement shows every reviewer's work side by side, hence admins
- * only.
+ * The bridge between the stored layers and the pure agreement library. Which
+ * layers count is lib/agreement/counted-layers.ts's rule (person layers only).
+ * Agreement shows every reviewer's work side by side, hence admins only.
  */
 
 export interface AgreementReport {
@@ -40,12 +39,8 @@ export function agreementArticleChoices(viewer: Viewer): AgreementArticleChoice[
 }
 
 /**
- * Every person layer on each live article (or on the one given), ready for
- * lib/agreement. A layer exists where a reviewer left at least one live span,
- * or marked their assignment done: a finished reviewer who tagged nothing
- * has judged that there was nothing to tag, which must count against spans
- * the others tagged. An assignment not yet done and still empty says
- * nothing, so it is left out.
+ * The counted layers on each live article (or on the one given), ready for
+ * lib/agreement.
  *
  * Three queries whatever the library's size: articles, spans, finished
  * assignments. Articles come in id order and layers in reviewer id order, so
@@ -62,7 +57,7 @@ export function agreementLayers(viewer: Viewer, articleId?: number): ArticleLaye
     .orderBy(asc(articles.id))
     .all();
   if (articleId !== undefined && articleRows.length === 0) {
-    throw new AppError('article_not_found', 404, `There is no article ${articleId}.`);
+    throw new AppError('article_not_found', `There is no article ${articleId}.`);
   }
 
   const spanRows = db
@@ -86,39 +81,50 @@ export function agreementLayers(viewer: Viewer, articleId?: number): ArticleLaye
 
   const finishedRows = finishedReviewers(db, articleId);
 
-  // article id → reviewer id → layer. Only live articles have an entry, so spans and
-  // assignments on deleted articles are dropped here rather than in each query.
-  const layersByArticle = new Map<number, Map<number, ReviewerLayer>>(articleRows.map((article) => [article.id, new Map()]));
-  const layerOf = (row: { articleId: number; reviewerId: number; username: string }): ReviewerLayer | undefined => {
-    const layers = layersByArticle.get(row.articleId);
-    if (!layers) return undefined;
-    let layer = layers.get(row.reviewerId);
-    if (!layer) {
-      layer = { reviewer: row.username, spans: [] };
-      layers.set(row.reviewerId, layer);
-    }
-    return layer;
-  };
+  // Spans and assignments on deleted articles find no article here and are dropped, rather
+  // than filtered in each query.
+  const spansByArticle = groupByArticle(spanRows);
+  const finishedByArticle = groupByArticle(finishedRows);
+  return articleRows.map((article) => ({
+    articleId: article.id,
+    text: article.text,
+    layers: countedLayers(spansByArticle.get(article.id) ?? [], personOf, finishedByArticle.get(article.id) ?? []).map(
+      ({ person, spans }): ReviewerLayer => ({ reviewer: person.username, spans: spans.map(toAgreementSpan) }),
+    ),
+  }));
+}
 
-  for (const row of finishedRows) layerOf(row);
-  for (const row of spanRows) {
-    const span: AgreementSpan = { label: row.label, start: row.start, end: row.end };
-    // Only figure spans carry a reading; a figure whose details row is missing is compared
-    // as a span but has nothing to say about value or category.
-    if (row.label === 'figure') {
-      span.figure = row.category === null ? null : { min: row.valueMin, max: row.valueMax, category: row.category };
-    }
-    layerOf(row)?.spans.push(span);
+type SpanRow = {
+  reviewerId: number;
+  username: string;
+  label: AgreementSpan['label'];
+  start: number;
+  end: number;
+  valueMin: number | null;
+  valueMax: number | null;
+  category: string | null;
+};
+
+const personOf = (row: SpanRow) => ({ reviewerId: row.reviewerId, username: row.username });
+
+function toAgreementSpan(row: SpanRow): AgreementSpan {
+  const span: AgreementSpan = { label: row.label, start: row.start, end: row.end };
+  // Only figure spans carry a reading; a figure whose details row is missing is compared
+  // as a span but has nothing to say about value or category.
+  if (row.label === 'figure') {
+    span.figure = row.category === null ? null : { min: row.valueMin, max: row.valueMax, category: row.category };
   }
+  return span;
+}
 
-  return articleRows.map((article) => {
-    const layers = layersByArticle.get(article.id) ?? new Map<number, ReviewerLayer>();
-    return {
-      articleId: article.id,
-      text: article.text,
-      layers: [...layers].sort(([idA], [idB]) => idA - idB).map(([, layer]) => layer),
-    };
-  });
+function groupByArticle<T extends { articleId: number }>(rows: readonly T[]): Map<number, T[]> {
+  const byArticle = new Map<number, T[]>();
+  for (const row of rows) {
+    const list = byArticle.get(row.articleId);
+    if (list) list.push(row);
+    else byArticle.set(row.articleId, [row]);
+  }
+  return byArticle;
 }
 
 /** Pairwise agreement on one article, or micro-averaged over the whole library. */

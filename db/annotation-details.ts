@@ -2,6 +2,7 @@ import { and, eq, isNull, lte, gte, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { AppError } from '../lib/errors';
 import { readAttribution, readFigure } from '../lib/figures/read-figure';
+import { fieldsFromReading, mergeFigurePatch, type FigurePatch } from '../lib/figures/patch';
 import type { TextRef } from '../lib/figures/types';
 import type { Label } from '../lib/labels';
 import type { Viewer } from './access';
@@ -39,18 +40,7 @@ export interface LabelDetails {
   claim: ClaimView | null;
 }
 
-export interface FigurePatch {
-  min?: number | null;
-  max?: number | null;
-  qualifier?: Qualifier;
-  vague?: boolean;
-  category?: string;
-  counted?: string | null;
-  place?: string | null;
-  time?: string | null;
-  sourceActorId?: number | null;
-  sourceText?: string | null;
-}
+export type { FigurePatch };
 
 export interface ClaimPatch {
   status?: ClaimStatus;
@@ -149,20 +139,7 @@ export function ensureLabelDetails(tx: Tx, annotation: Annotation, articleText: 
 function readFigureDetails(tx: Tx, annotation: Annotation, articleText: string): typeof figureDetails.$inferInsert {
   const reading = readFigure(articleText, annotation, { categories: categoryNames(tx) });
   const sourceActorId = reading.source ? knownActorAt(tx, annotation.articleId, reading.source) : null;
-  return {
-    annotationId: annotation.id,
-    valueMin: reading.min,
-    valueMax: reading.max,
-    qualifier: reading.qualifier,
-    vague: reading.vague,
-    category: reading.category,
-    counted: reading.counted,
-    place: reading.place?.text ?? null,
-    time: reading.time?.text ?? null,
-    sourceActorId,
-    sourceText: reading.source?.text ?? null,
-    sourceInferred: reading.source !== null && reading.sourceInferred,
-  };
+  return { annotationId: annotation.id, ...fieldsFromReading(reading, sourceActorId) };
 }
 
 /**
@@ -191,28 +168,11 @@ export function applyFigurePatch(tx: Tx, viewer: Viewer, annotation: Pick<Annota
   const annotationId = annotation.id;
   // Details of a former label are kept but hidden: only a figure's own details may change.
   const current = annotation.label === 'figure' ? tx.select().from(figureDetails).where(eq(figureDetails.annotationId, annotationId)).get() : undefined;
-  if (!current) throw new AppError('not_a_figure', 422, `Annotation ${annotationId} is not a figure, so it has no figure details.`);
-  const next = {
-    valueMin: patch.min !== undefined ? patch.min : current.valueMin,
-    valueMax: patch.max !== undefined ? patch.max : current.valueMax,
-    qualifier: patch.qualifier ?? current.qualifier,
-    vague: patch.vague ?? current.vague,
-    category: patch.category !== undefined ? patch.category.trim().toLocaleLowerCase('en') : current.category,
-    counted: patch.counted !== undefined ? blankToNull(patch.counted) : current.counted,
-    place: patch.place !== undefined ? blankToNull(patch.place) : current.place,
-    time: patch.time !== undefined ? blankToNull(patch.time) : current.time,
-    sourceActorId: patch.sourceActorId !== undefined ? patch.sourceActorId : current.sourceActorId,
-    sourceText: patch.sourceText !== undefined ? blankToNull(patch.sourceText) : current.sourceText,
-    sourceInferred: current.sourceInferred,
-  };
-  // A source the reviewer set is theirs, not the reader's guess. The form sends every field on
-  // each save, so only a changed source clears the mark.
-  if (next.sourceText !== current.sourceText || next.sourceActorId !== current.sourceActorId) next.sourceInferred = false;
-  if (next.valueMin !== null && next.valueMax !== null && next.valueMin > next.valueMax) {
-    throw new AppError('figure_range_invalid', 422, `The lowest value (${next.valueMin}) is greater than the highest (${next.valueMax}).`);
-  }
+  if (!current) throw new AppError('not_a_figure', `Annotation ${annotationId} is not a figure, so it has no figure details.`);
+  const { annotationId: _id, ...stored } = current;
+  const next = mergeFigurePatch(stored, patch);
   if (patch.category !== undefined && !categoryNames(tx).includes(next.category)) {
-    throw new AppError('category_unknown', 422, `“${next.category}” is not a figure category. Add it to the list of categories first.`);
+    throw new AppError('category_unknown', `“${next.category}” is not a figure category. Add it to the list of categories first.`);
   }
   if (patch.sourceActorId !== undefined && patch.sourceActorId !== null) requireActorRef(tx, viewer, patch.sourceActorId, 'the source');
   tx.update(figureDetails).set(next).where(eq(figureDetails.annotationId, annotationId)).run();
@@ -221,7 +181,7 @@ export function applyFigurePatch(tx: Tx, viewer: Viewer, annotation: Pick<Annota
 export function applyClaimPatch(tx: Tx, viewer: Viewer, annotation: Pick<Annotation, 'id' | 'label'>, patch: ClaimPatch): void {
   const annotationId = annotation.id;
   const current = annotation.label === 'claim' ? tx.select().from(claimDetails).where(eq(claimDetails.annotationId, annotationId)).get() : undefined;
-  if (!current) throw new AppError('not_a_claim', 422, `Annotation ${annotationId} is not a claim, so it has no claimant or status.`);
+  if (!current) throw new AppError('not_a_claim', `Annotation ${annotationId} is not a claim, so it has no claimant or status.`);
   if (patch.claimantActorId !== undefined && patch.claimantActorId !== null) requireActorRef(tx, viewer, patch.claimantActorId, 'the claimant');
   tx.update(claimDetails)
     .set({
@@ -240,9 +200,4 @@ export function annotationState(db: Reader, id: number) {
   const figure = row.label === 'figure' ? (db.select().from(figureDetails).where(eq(figureDetails.annotationId, id)).get() ?? null) : null;
   const claim = row.label === 'claim' ? (db.select().from(claimDetails).where(eq(claimDetails.annotationId, id)).get() ?? null) : null;
   return { ...annotation, figure, claim };
-}
-
-function blankToNull(value: string | null): string | null {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
 }

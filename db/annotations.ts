@@ -123,7 +123,7 @@ function withDetails(db: Pick<Tx, 'select'>, rows: BaseView[], scope: SQL): Anno
 export function createAnnotation(viewer: Viewer, articleId: number, draft: AnnotationDraft, layerId: number = viewer.id): AnnotationView {
   accessibleArticle(viewer, articleId);
   if (!canWriteLayer(viewer, layerId)) {
-    throw new AppError('layer_read_only', 403, "You can only add annotations to your own layer (and admins to gold).");
+    throw new AppError('layer_read_only', "You can only add annotations to your own layer (and admins to gold).");
   }
   const reviewerId = viewer.id;
   const id = writeTransaction((tx) => {
@@ -146,7 +146,6 @@ export function createAnnotation(viewer: Viewer, articleId: number, draft: Annot
     if (duplicate) {
       throw new AppError(
         'annotation_duplicate',
-        409,
         `“${truncate(anchor.quote)}” is already tagged ${draft.label} (annotation ${duplicate.id}).`,
         { existingId: duplicate.id },
       );
@@ -189,7 +188,7 @@ export function updateAnnotation(viewer: Viewer, id: number, patch: AnnotationPa
     if (note !== undefined && note !== current.note) changes.note = note;
     const label = changes.label ?? current.label;
     if (patch.actorId !== undefined) {
-      if (label !== 'actor') throw new AppError('not_an_actor', 422, `Annotation ${id} is not an actor mention, so it cannot link to an actor.`);
+      if (label !== 'actor') throw new AppError('not_an_actor', `Annotation ${id} is not an actor mention, so it cannot link to an actor.`);
       requireActorRef(tx, viewer, patch.actorId, 'the mentioned actor');
       if (patch.actorId !== current.actorId) changes.actorId = patch.actorId;
     }
@@ -242,7 +241,7 @@ export function restoreAnnotation(viewer: Viewer, id: number): AnnotationView {
       .get()?.annotation;
     if (!before) throw annotationNotFound(id);
     if (before.deletedAt === null) {
-      throw new AppError('annotation_not_deleted', 409, `Annotation ${id} is not deleted, so there is nothing to restore.`);
+      throw new AppError('annotation_not_deleted', `Annotation ${id} is not deleted, so there is nothing to restore.`);
     }
     const at = nowIso();
     const after = tx
@@ -305,7 +304,6 @@ function requireLiveAnnotation(db: Reader, id: number, expectedVersion: number |
   if (expectedVersion !== undefined && expectedVersion !== row.version) {
     throw new AppError(
       'version_conflict',
-      409,
       `Annotation ${id} was changed elsewhere (now version ${row.version}, you had ${expectedVersion}). Reload to see the latest.`,
       { currentVersion: row.version },
     );
@@ -322,5 +320,5 @@ function truncate(text: string, max = 60): string {
 }
 
 function annotationNotFound(id: number): AppError {
-  return new AppError('annotation_not_found', 404, `There is no annotation ${id}.`);
+  return new AppError('annotation_not_found', `There is no annotation ${id}.`);
 }

@@ -67,7 +67,7 @@ export function revokeApiToken(viewer: Viewer, id: number): void {
       .where(and(eq(apiTokens.id, id), eq(apiTokens.reviewerId, viewer.id), isNull(apiTokens.revokedAt)))
       .run(),
   );
-  if (changed.changes === 0) throw new AppError('api_token_not_found', 404, `There is no API token ${id}.`);
+  if (changed.changes === 0) throw new AppError('api_token_not_found', `There is no API token ${id}.`);
 }
 
 /** The reviewer a live token belongs to, unless the token was revoked or the account disabled. */

@@ -23,7 +23,6 @@ export function addArticle(viewer: Viewer, draft: ArticleDraft, ifUrlExists: IfU
   if (ifUrlExists === 'refuse') {
     throw new AppError(
       'article_url_taken',
-      409,
       `The library already has “${existing.title}” from this address: add the text as its next version, or as a separate article.`,
       { articleId: existing.id, title: existing.title, versionNumber: existing.versionNumber },
     );

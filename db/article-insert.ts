@@ -34,7 +34,7 @@ export interface ArticleDraft {
 export function insertArticle(tx: Pick<Tx, 'insert' | 'update'>, draft: ArticleDraft, reviewerId: number): Article {
   const { text, dateFromText } = prepareArticleText(draft.text);
   if (text.length === 0) {
-    throw new AppError('article_empty', 422, 'The article has no text: paste or upload some text first.');
+    throw new AppError('article_empty', 'The article has no text: paste or upload some text first.');
   }
   const at = nowIso();
   const row = tx

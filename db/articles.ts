@@ -66,7 +66,7 @@ export function updateArticleMetadata(viewer: Viewer, id: number, patch: Article
     const changes: ArticleMetadataPatch = {};
     if (patch.title !== undefined) {
       const title = patch.title.trim();
-      if (!title) throw new AppError('title_blank', 422, 'The title cannot be blank.');
+      if (!title) throw new AppError('title_blank', 'The title cannot be blank.');
       changes.title = title;
     }
     if (patch.source !== undefined) changes.source = patch.source.trim();
@@ -75,7 +75,7 @@ export function updateArticleMetadata(viewer: Viewer, id: number, patch: Article
     if (patch.publishedTime !== undefined) changes.publishedTime = patch.publishedTime || null;
     // A time belongs to a day: without a date there is nothing for it to be the time of.
     if ((changes.publishedOn === undefined ? before.publishedOn : changes.publishedOn) === null && (changes.publishedTime ?? before.publishedTime)) {
-      throw new AppError('time_without_date', 422, 'Give the publication date as well as its time.');
+      throw new AppError('time_without_date', 'Give the publication date as well as its time.');
     }
     const changed = (Object.keys(changes) as (keyof ArticleMetadataPatch)[]).some((key) => changes[key] !== before[key]);
     if (!changed) return before;
@@ -122,5 +122,5 @@ export function deleteArticle(viewer: Viewer, id: number): void {
 }
 
 export function articleNotFound(id: number): AppError {
-  return new AppError('article_not_found', 404, `There is no article ${id}.`);
+  return new AppError('article_not_found', `There is no article ${id}.`);
 }

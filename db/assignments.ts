@@ -105,7 +105,7 @@ export function setOwnProgress(viewer: Viewer, articleId: number, status: Exclud
 
 function requirePerson(tx: Pick<Tx, 'select'>, reviewerId: number) {
   const row = tx.select().from(reviewers).where(and(eq(reviewers.id, reviewerId), eq(reviewers.kind, 'person'))).get();
-  if (!row) throw new AppError('reviewer_not_found', 404, `There is no reviewer ${reviewerId}.`);
+  if (!row) throw new AppError('reviewer_not_found', `There is no reviewer ${reviewerId}.`);
   return row;
 }
 
@@ -132,5 +132,5 @@ export function unassignReviewer(viewer: Viewer, articleId: number, reviewerId: 
       .where(and(eq(assignments.articleId, articleId), eq(assignments.reviewerId, reviewerId)))
       .run(),
   );
-  if (result.changes === 0) throw new AppError('assignment_not_found', 404, `Reviewer ${reviewerId} is not assigned to article ${articleId}.`);
+  if (result.changes === 0) throw new AppError('assignment_not_found', `Reviewer ${reviewerId} is not assigned to article ${articleId}.`);
 }

@@ -20,9 +20,9 @@ export interface BackupResult {
 export function backupDatabase(viewer: Viewer, target: string): BackupResult {
   requireAdmin(viewer);
   const file = path.resolve(target);
-  if (fs.existsSync(file)) throw new AppError('backup_exists', 409, `${file} already exists; choose a new file name for the backup.`);
+  if (fs.existsSync(file)) throw new AppError('backup_exists', `${file} already exists; choose a new file name for the backup.`);
   const folder = path.dirname(file);
-  if (!fs.existsSync(folder)) throw new AppError('backup_folder_missing', 404, `The folder ${folder} does not exist.`);
+  if (!fs.existsSync(folder)) throw new AppError('backup_folder_missing', `The folder ${folder} does not exist.`);
   const partial = path.join(folder, `.${path.basename(file)}.partial-${process.pid}`);
   fs.rmSync(partial, { force: true });
   try {

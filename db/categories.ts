@@ -1,6 +1,7 @@
 import { requireAdmin, type Viewer } from './access';
 import { asc, eq, max } from 'drizzle-orm';
 import { AppError } from '../lib/errors';
+import { categoryKey } from '../lib/figures/category';
 import { getDb, writeTransaction, type Tx } from './client';
 import { nowIso } from './clock';
 import { logChange } from './history-log';
@@ -19,19 +20,14 @@ export function categoryNames(db: Pick<Tx, 'select'>): string[] {
     .map((row) => row.name);
 }
 
-/** Category names are short lower-case words, so "Killed " and "killed" are one category. */
-export function categoryKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
-}
-
 export function addCategory(viewer: Viewer, name: string): string[] {
   requireAdmin(viewer);
   const reviewerId = viewer.id;
   const key = categoryKey(name);
-  if (!key) throw new AppError('category_blank', 422, 'A category needs a name.');
+  if (!key) throw new AppError('category_blank', 'A category needs a name.');
   return writeTransaction((tx) => {
     if (categoryNames(tx).includes(key)) {
-      throw new AppError('category_exists', 409, `There is already a category “${key}”.`);
+      throw new AppError('category_exists', `There is already a category “${key}”.`);
     }
     ensureCategory(tx, key, reviewerId);
     return categoryNames(tx);
@@ -41,7 +37,7 @@ export function addCategory(viewer: Viewer, name: string): string[] {
 /** Adds a category at the end of the list unless it exists (imports bring their own). */
 export function ensureCategory(tx: Tx, name: string, reviewerId: number): void {
   const key = categoryKey(name);
-  if (!key) throw new AppError('category_blank', 422, 'A category needs a name.');
+  if (!key) throw new AppError('category_blank', 'A category needs a name.');
   if (categoryNames(tx).includes(key)) return;
   const last = tx.select({ position: max(figureCategories.position) }).from(figureCategories).get();
   const at = nowIso();
@@ -60,10 +56,10 @@ export function removeCategory(viewer: Viewer, name: string): string[] {
   const key = categoryKey(name);
   return writeTransaction((tx) => {
     const row = tx.select().from(figureCategories).where(eq(figureCategories.name, key)).get();
-    if (!row) throw new AppError('category_not_found', 404, `There is no category “${key}”.`);
+    if (!row) throw new AppError('category_not_found', `There is no category “${key}”.`);
     const inUse = tx.select({ id: figureDetails.annotationId }).from(figureDetails).where(eq(figureDetails.category, key)).get();
     if (inUse) {
-      throw new AppError('category_in_use', 409, `Figures still count “${key}”: change them to another category first.`);
+      throw new AppError('category_in_use', `Figures still count “${key}”: change them to another category first.`);
     }
     tx.delete(figureCategories).where(eq(figureCategories.id, row.id)).run();
     logChange(tx, { entityType: 'category', entityId: row.id, articleId: null, reviewerId, action: 'delete', before: row, after: null, at: nowIso() });

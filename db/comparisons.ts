@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, max } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { nameKey } from '../lib/actors/names';
+import { cleanEventName, eventNameKey } from '../lib/incidents/event-name';
 import { markDisagreements } from '../lib/comparisons/disagreement';
 import { valueSpread } from '../lib/comparisons/spread';
 import { suggestComparisons, suggestionKey, type ComparisonSuggestion } from '../lib/comparisons/suggest';
@@ -273,10 +273,10 @@ export function createComparison(viewer: Viewer, draft: ComparisonDraft): Compar
   const reviewerId = viewer.id;
   const id = writeTransaction((tx) => {
     const title = draft.title.trim();
-    if (!title) throw new AppError('comparison_title_blank', 422, 'A comparison needs a title.');
+    if (!title) throw new AppError('comparison_title_blank', 'A comparison needs a title.');
     const ids = requireDistinctFigures(tx, viewer, draft.annotationIds);
     if (ids.length < 2) {
-      throw new AppError('comparison_too_small', 422, 'A comparison needs at least two figures to set side by side.');
+      throw new AppError('comparison_too_small', 'A comparison needs at least two figures to set side by side.');
     }
     const layerId = requireWritableLayer(tx, viewer, ids);
     const at = nowIso();
@@ -299,7 +299,7 @@ export function updateComparison(viewer: Viewer, id: number, patch: ComparisonPa
     const changes: Partial<Comparison> = {};
     if (patch.title !== undefined) {
       const title = patch.title.trim();
-      if (!title) throw new AppError('comparison_title_blank', 422, 'A comparison needs a title.');
+      if (!title) throw new AppError('comparison_title_blank', 'A comparison needs a title.');
       if (title !== before.title) changes.title = title;
     }
     if (patch.status !== undefined && patch.status !== before.status) changes.status = patch.status;
@@ -327,7 +327,7 @@ export function addComparisonMember(viewer: Viewer, id: number, annotationId: nu
       .where(and(eq(comparisonMembers.comparisonId, id), eq(comparisonMembers.annotationId, annotationId)))
       .get();
     if (existing) {
-      throw new AppError('figure_already_compared', 409, `Figure ${annotationId} is already in this comparison.`);
+      throw new AppError('figure_already_compared', `Figure ${annotationId} is already in this comparison.`);
     }
     const last = tx.select({ position: max(comparisonMembers.position) }).from(comparisonMembers).where(eq(comparisonMembers.comparisonId, id)).get();
     tx.insert(comparisonMembers).values({ comparisonId: id, annotationId, position: (last?.position ?? -1) + 1 }).run();
@@ -342,10 +342,10 @@ export function removeComparisonMember(viewer: Viewer, id: number, annotationId:
     const before = requireVisibleComparison(tx, viewer, id, expectedVersion);
     const members = membersOf(tx, [id]).get(id) ?? [];
     if (!members.includes(annotationId)) {
-      throw new AppError('figure_not_compared', 404, `Figure ${annotationId} is not in comparison ${id}.`);
+      throw new AppError('figure_not_compared', `Figure ${annotationId} is not in comparison ${id}.`);
     }
     if (members.length <= 2) {
-      throw new AppError('comparison_too_small', 422, 'A comparison keeps at least two figures: delete the comparison instead.');
+      throw new AppError('comparison_too_small', 'A comparison keeps at least two figures: delete the comparison instead.');
     }
     tx.delete(comparisonMembers).where(and(eq(comparisonMembers.comparisonId, id), eq(comparisonMembers.annotationId, annotationId))).run();
     touch(tx, before, {}, reviewerId, { removed: annotationId });
@@ -394,7 +394,7 @@ export function dismissSuggestion(viewer: Viewer, annotationIds: number[]): void
   const reviewerId = viewer.id;
   writeTransaction((tx) => {
     const ids = requireDistinctFigures(tx, viewer, annotationIds);
-    if (ids.length < 2) throw new AppError('comparison_too_small', 422, 'A suggestion holds at least two figures.');
+    if (ids.length < 2) throw new AppError('comparison_too_small', 'A suggestion holds at least two figures.');
     tx.insert(dismissedSuggestions)
       .values({ key: suggestionKey(ids), dismissedBy: reviewerId, dismissedAt: nowIso() })
       .onConflictDoNothing()
@@ -431,7 +431,7 @@ function requireComparison(tx: Reader, id: number, expectedVersion: number | und
     .get();
   if (!row) throw comparisonNotFound(id);
   if (expectedVersion !== undefined && expectedVersion !== row.version) {
-    throw new AppError('version_conflict', 409, `Comparison ${id} was changed elsewhere (now version ${row.version}). Reload to see the latest.`, {
+    throw new AppError('version_conflict', `Comparison ${id} was changed elsewhere (now version ${row.version}). Reload to see the latest.`, {
       currentVersion: row.version,
     });
   }
@@ -442,13 +442,13 @@ function requireComparison(tx: Reader, id: number, expectedVersion: number | und
 function requireDistinctFigures(tx: Reader, viewer: Viewer, annotationIds: number[]): number[] {
   const seen = new Set<number>();
   for (const id of annotationIds) {
-    if (seen.has(id)) throw new AppError('figure_already_compared', 409, `Figure ${id} is listed twice: each figure can appear once in a comparison.`);
+    if (seen.has(id)) throw new AppError('figure_already_compared', `Figure ${id} is listed twice: each figure can appear once in a comparison.`);
     seen.add(id);
   }
   const found = loadFigureIds(tx, viewer, annotationIds);
   const missing = annotationIds.filter((id) => !found.has(id));
   if (missing.length > 0) {
-    throw new AppError('figure_unknown', 422, `There is no figure ${missing.join(', ')}: only annotations labelled figure can be compared.`, { missing });
+    throw new AppError('figure_unknown', `There is no figure ${missing.join(', ')}: only annotations labelled figure can be compared.`, { missing });
   }
   return annotationIds;
 }
@@ -465,10 +465,10 @@ function requireWritableLayer(tx: Reader, viewer: Viewer, annotationIds: number[
   );
   const [layerId, ...others] = layerIds;
   if (layerId === undefined || others.length > 0) {
-    throw new AppError('comparison_mixed_layers', 422, 'A comparison holds figures of one layer: these figures belong to different reviewers.');
+    throw new AppError('comparison_mixed_layers', 'A comparison holds figures of one layer: these figures belong to different reviewers.');
   }
   if (!canWriteLayer(viewer, layerId)) {
-    throw new AppError('comparison_read_only', 403, "These figures are in another reviewer's layer: you can read them but not compare them there.");
+    throw new AppError('comparison_read_only', "These figures are in another reviewer's layer: you can read them but not compare them there.");
   }
   return layerId;
 }
@@ -476,7 +476,7 @@ function requireWritableLayer(tx: Reader, viewer: Viewer, annotationIds: number[
 function requireSameLayer(tx: Reader, comparison: Comparison, annotationId: number): void {
   const figure = tx.select({ reviewerId: annotations.reviewerId }).from(annotations).where(eq(annotations.id, annotationId)).get();
   if (figure?.reviewerId !== comparison.layerId) {
-    throw new AppError('comparison_mixed_layers', 422, `Figure ${annotationId} is in another layer: a comparison holds figures of one layer.`);
+    throw new AppError('comparison_mixed_layers', `Figure ${annotationId} is in another layer: a comparison holds figures of one layer.`);
   }
 }
 
@@ -495,14 +495,14 @@ function loadFigureIds(tx: Reader, viewer: Viewer, ids: number[]): Set<number> {
 
 /** An event is named once and reused: the same name (ignoring case and spacing) is the same event. */
 export function resolveEvent(tx: Tx, name: string | null | undefined): number | null {
-  const clean = name?.replace(/\s+/g, ' ').trim();
+  const clean = cleanEventName(name ?? '');
   if (!clean) return null;
-  const key = nameKey(clean);
+  const key = eventNameKey(clean);
   const existing = tx.select({ id: events.id }).from(events).where(eq(events.nameKey, key)).get();
   if (existing) return existing.id;
   return tx.insert(events).values({ name: clean, nameKey: key, createdAt: nowIso() }).returning().get().id;
 }
 
 function comparisonNotFound(id: number): AppError {
-  return new AppError('comparison_not_found', 404, `There is no comparison ${id}.`);
+  return new AppError('comparison_not_found', `There is no comparison ${id}.`);
 }

@@ -73,7 +73,7 @@ const CURSOR = /^(\d{4}-\d{2}-\d{2})~([1-9]\d{0,15})$/;
 function readCursor(text: string | undefined): Position | null {
   if (text === undefined) return null;
   const match = CURSOR.exec(text);
-  if (!match) throw new AppError('conflict_cursor_invalid', 400, 'The cursor is not one this page gave out: start again from the first page.');
+  if (!match) throw new AppError('conflict_cursor_invalid', 'The cursor is not one this page gave out: start again from the first page.');
   return { publishedOn: match[1] as string, annotationId: Number(match[2]) };
 }
 
@@ -88,10 +88,10 @@ function newer(a: Position, b: Position): boolean {
  */
 function requireLayer(viewer: Viewer, layerId: number): { id: number; name: string } {
   if (!isAdmin(viewer) && layerId !== viewer.id) {
-    throw new AppError('layer_not_visible', 403, "Conflicts are found within your own layer: another reviewer's layer is not shown to you.");
+    throw new AppError('layer_not_visible', "Conflicts are found within your own layer: another reviewer's layer is not shown to you.");
   }
   const row = getDb().select({ id: reviewers.id, name: reviewers.displayName }).from(reviewers).where(eq(reviewers.id, layerId)).get();
-  if (!row) throw new AppError('layer_not_found', 404, `There is no layer ${layerId}.`);
+  if (!row) throw new AppError('layer_not_found', `There is no layer ${layerId}.`);
   return row;
 }
 

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { countedLayers } from '../lib/agreement/counted-layers';
 import { alignLayers, clusterKey, type Cluster } from '../lib/curation/align';
 import { quoteInContext, type QuoteInContext } from '../lib/curation/context';
 import { AppError } from '../lib/errors';
@@ -94,23 +95,12 @@ function layerAnnotations(db: Reader, articleId: number, kind: 'person' | 'gold'
   return rows.map((row) => ({ ...row, ...(details.get(row.id) ?? { actor: null, figure: null, claim: null }) }));
 }
 
-/**
- * Layers that count: every person who tagged something here, and everyone who marked the
- * article done, since "done with no spans" says the text holds nothing to tag.
- */
+/** The counted layers (lib/agreement/counted-layers.ts) as the curation view lists them, by username. */
 function countedReviewers(db: Reader, articleId: number, spans: readonly CurationAnnotation[]): CurationReviewer[] {
-  const byId = new Map<number, CurationReviewer>();
-  for (const span of spans) {
-    const entry = byId.get(span.reviewerId) ?? { id: span.reviewerId, username: span.reviewer, displayName: span.reviewerName, spanCount: 0, done: false };
-    entry.spanCount += 1;
-    byId.set(span.reviewerId, entry);
-  }
-  for (const { reviewerId: id, username, displayName } of finishedReviewers(db, articleId)) {
-    const entry = byId.get(id) ?? { id, username, displayName, spanCount: 0, done: false };
-    entry.done = true;
-    byId.set(id, entry);
-  }
-  return [...byId.values()].sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
+  const personOf = (span: CurationAnnotation) => ({ reviewerId: span.reviewerId, username: span.reviewer, displayName: span.reviewerName });
+  return countedLayers(spans, personOf, finishedReviewers(db, articleId))
+    .map(({ person, spans: own, done }) => ({ id: person.reviewerId, username: person.username, displayName: person.displayName, spanCount: own.length, done }))
+    .sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
 }
 
 function loadAlignment(db: Reader, articleId: number) {
@@ -146,7 +136,7 @@ export function curationView(viewer: Viewer, articleId: number): CurationView {
 }
 
 function annotationNotFound(id: number): AppError {
-  return new AppError('annotation_not_found', 404, `There is no annotation ${id} in a reviewer's layer of this article.`);
+  return new AppError('annotation_not_found', `There is no annotation ${id} in a reviewer's layer of this article.`);
 }
 
 interface CopyContext {
@@ -309,12 +299,11 @@ export function rejectCluster(viewer: Viewer, articleId: number, start: number, 
     if (!cluster) {
       throw new AppError(
         'cluster_changed',
-        409,
         `No spans cover exactly ${clusterKey({ start, end })} any more: a reviewer changed them. Reload to see the current clusters.`,
       );
     }
     if (cluster.state === 'accepted') {
-      throw new AppError('cluster_accepted', 409, 'This stretch is already in gold. Delete the gold annotation in the reader first if it should not be there.');
+      throw new AppError('cluster_accepted', 'This stretch is already in gold. Delete the gold annotation in the reader first if it should not be there.');
     }
     tx.insert(curationRejections)
       .values({ articleId, start, end, rejectedBy: viewer.id, rejectedAt: nowIso() })
@@ -349,7 +338,7 @@ export function settleComparison(viewer: Viewer, articleId: number, comparisonId
     const pending = pendingComparisons(tx, articleId, goldId).find((comparison) => comparison.id === comparisonId);
     const before = pending && tx.select().from(comparisons).where(eq(comparisons.id, comparisonId)).get();
     if (!pending || !before) {
-      throw new AppError('comparison_not_pending', 404, `Comparison ${comparisonId} is not waiting to be settled on this article: reload to see what is.`);
+      throw new AppError('comparison_not_pending', `Comparison ${comparisonId} is not waiting to be settled on this article: reload to see what is.`);
     }
     const at = nowIso();
     if (settlement === 'drop') {

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { resolveLayerChoice, type LayerChoice } from '../lib/export/layer-choice';
 import { AppError } from '../lib/errors';
 import type {
   ExportActor,
@@ -16,8 +17,7 @@ import { getDb } from './client';
 import { comparisonsForArticle, getComparison } from './comparisons';
 import { annotations, articles, history, reviewers } from './schema';
 
-/** `gold` (the adjudicated layer), `all` layers, or one reviewer's username. */
-export type LayerChoice = string;
+export type { LayerChoice };
 
 export interface ExportSelection {
   ids?: number[];
@@ -43,22 +43,22 @@ export function countExportArticles(viewer: Viewer, selection: ExportSelection =
 }
 
 /**
- * The layer ids an export reads (null: every layer the viewer may see). Reviewers export
- * their own work only; admins any one layer, gold, or all of them.
+ * The layer ids an export reads (null: every layer the viewer may see), by
+ * lib/export/layer-choice.ts's rule.
  */
 export function resolveLayer(viewer: Viewer, layer: LayerChoice | undefined): number[] | null {
   const db = getDb();
-  const choice = layer ?? (isAdmin(viewer) ? 'gold' : viewer.username);
-  if (!isAdmin(viewer) && choice !== viewer.username && choice !== 'me') {
-    throw new AppError('export_own_layer_only', 403, `Reviewers can export their own layer only ("${viewer.username}").`);
-  }
-  if (choice === 'me') return [viewer.id];
-  if (choice === 'all') return null;
+  const choice = resolveLayerChoice({ admin: isAdmin(viewer), username: viewer.username }, layer);
+  if (choice.kind === 'self') return [viewer.id];
+  if (choice.kind === 'all') return null;
   const row =
-    choice === 'gold'
+    choice.kind === 'gold'
       ? db.select({ id: reviewers.id }).from(reviewers).where(eq(reviewers.kind, 'gold')).get()
-      : db.select({ id: reviewers.id }).from(reviewers).where(eq(reviewers.username, choice)).get();
-  if (!row) throw new AppError('layer_not_found', 404, `There is no layer "${choice}": use gold, all, or a reviewer's username.`);
+      : db.select({ id: reviewers.id }).from(reviewers).where(eq(reviewers.username, choice.username)).get();
+  if (!row) {
+    const named = choice.kind === 'gold' ? 'gold' : choice.username;
+    throw new AppError('layer_not_found', `There is no layer "${named}": use gold, all, or a reviewer's username.`);
+  }
   return [row.id];
 }
 
@@ -183,7 +183,7 @@ export function exportArticleIds(viewer: Viewer, ids?: number[]): number[] {
       .map((row) => row.id),
   );
   const missing = ids.filter((id) => !live.has(id));
-  if (missing.length > 0) throw new AppError('article_not_found', 404, `There is no article ${missing.join(', ')} to export.`, { missing });
+  if (missing.length > 0) throw new AppError('article_not_found', `There is no article ${missing.join(', ')} to export.`, { missing });
   return [...new Set(ids)];
 }
 

@@ -11,6 +11,7 @@ import { DuplicateFinder } from '../lib/import/duplicates';
 import { findActorIdByName } from './actors';
 import { ensureLabelDetails } from './annotation-details';
 import { insertArticle } from './article-insert';
+import { categoryKey } from '../lib/figures/category';
 import { ensureCategory } from './categories';
 import { resolveEvent } from './comparisons';
 import { getDb, writeTransaction, type Tx } from './client';
@@ -267,7 +268,7 @@ function applyImportedFigure(tx: Tx, annotationId: number, reviewerId: number, f
   const changes: Partial<typeof figureDetails.$inferInsert> = {};
   if (figure.category !== undefined) {
     ensureCategory(tx, figure.category, reviewerId);
-    changes.category = figure.category.trim().toLocaleLowerCase('en');
+    changes.category = categoryKey(figure.category);
   }
   if (figure.qualifier !== undefined) changes.qualifier = figure.qualifier;
   if (figure.min !== undefined) changes.valueMin = figure.min;

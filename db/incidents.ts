@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import { nameKey } from '../lib/actors/names';
+import { cleanEventName, eventNameKey } from '../lib/incidents/event-name';
 import { valueText } from '../lib/comparisons/value';
 import { publicationInstant } from '../lib/dates/publication-time';
 import { AppError } from '../lib/errors';
@@ -153,7 +153,7 @@ export function getIncident(viewer: Viewer, id: number, layerId: number = defaul
 export function createIncident(viewer: Viewer, draft: Omit<IncidentPatch, 'expectedVersion'> & { name: string }): IncidentDetail {
   const id = writeTransaction((tx) => {
     const eventId = resolveEvent(tx, draft.name);
-    if (eventId === null) throw new AppError('incident_name_blank', 422, 'An incident needs a name.');
+    if (eventId === null) throw new AppError('incident_name_blank', 'An incident needs a name.');
     const existing = requireEvent(tx, eventId);
     applyPatch(tx, existing, { startsOn: draft.startsOn, endsOn: draft.endsOn, place: draft.place });
     return eventId;
@@ -165,7 +165,7 @@ export function updateIncident(viewer: Viewer, id: number, patch: IncidentPatch)
   writeTransaction((tx) => {
     const before = requireEvent(tx, id);
     if (patch.expectedVersion !== undefined && patch.expectedVersion !== before.version) {
-      throw new AppError('version_conflict', 409, `Someone changed this incident meanwhile (now version ${before.version}). Reload to see their change.`, {
+      throw new AppError('version_conflict', `Someone changed this incident meanwhile (now version ${before.version}). Reload to see their change.`, {
         currentVersion: before.version,
       });
     }
@@ -178,7 +178,7 @@ export function updateIncident(viewer: Viewer, id: number, patch: IncidentPatch)
 export function addIncidentFigure(viewer: Viewer, id: number, annotationId: number): IncidentDetail {
   // Joining an incident changes what the figure's layer says happened: only its writers may.
   const figure = writableAnnotation(viewer, annotationId);
-  if (figure.label !== 'figure') throw new AppError('not_a_figure', 422, `Annotation ${annotationId} is a ${figure.label}, not a figure: only figures join an incident.`);
+  if (figure.label !== 'figure') throw new AppError('not_a_figure', `Annotation ${annotationId} is a ${figure.label}, not a figure: only figures join an incident.`);
   writeTransaction((tx) => {
     requireEvent(tx, id);
     tx.insert(eventFigures).values({ eventId: id, annotationId, addedBy: viewer.id, addedAt: nowIso() }).onConflictDoNothing().run();
@@ -256,11 +256,11 @@ export function incidentsForExport(viewer: Viewer, layerId: number = defaultInci
 function applyPatch(tx: Tx, before: Event, patch: Omit<IncidentPatch, 'expectedVersion'>): void {
   const changes: Partial<Event> = {};
   if (patch.name !== undefined) {
-    const name = patch.name.replace(/\s+/g, ' ').trim();
-    if (!name) throw new AppError('incident_name_blank', 422, 'An incident needs a name.');
-    const key = nameKey(name);
+    const name = cleanEventName(patch.name);
+    if (!name) throw new AppError('incident_name_blank', 'An incident needs a name.');
+    const key = eventNameKey(name);
     const clash = tx.select({ id: events.id }).from(events).where(eq(events.nameKey, key)).get();
-    if (clash && clash.id !== before.id) throw new AppError('incident_name_taken', 409, `There is already an incident called “${name}”.`);
+    if (clash && clash.id !== before.id) throw new AppError('incident_name_taken', `There is already an incident called “${name}”.`);
     Object.assign(changes, { name, nameKey: key });
   }
   if (patch.startsOn !== undefined) changes.startsOn = patch.startsOn;
@@ -269,7 +269,7 @@ function applyPatch(tx: Tx, before: Event, patch: Omit<IncidentPatch, 'expectedV
   const startsOn = changes.startsOn === undefined ? before.startsOn : changes.startsOn;
   const endsOn = changes.endsOn === undefined ? before.endsOn : changes.endsOn;
   if (startsOn && endsOn && endsOn < startsOn) {
-    throw new AppError('incident_dates_reversed', 422, `The incident cannot end (${endsOn}) before it starts (${startsOn}).`);
+    throw new AppError('incident_dates_reversed', `The incident cannot end (${endsOn}) before it starts (${startsOn}).`);
   }
   if (Object.keys(changes).length === 0) return;
   tx.update(events)
@@ -280,7 +280,7 @@ function applyPatch(tx: Tx, before: Event, patch: Omit<IncidentPatch, 'expectedV
 
 function requireEvent(db: Reader, id: number): Event {
   const row = db.select().from(events).where(eq(events.id, id)).get();
-  if (!row) throw new AppError('incident_not_found', 404, `There is no incident ${id}.`);
+  if (!row) throw new AppError('incident_not_found', `There is no incident ${id}.`);
   return row;
 }
 

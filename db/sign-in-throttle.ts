@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { usernameKey } from '../lib/accounts/username';
 import { getDb, writeTransaction } from './client';
 import { nowIso } from './clock';
 import { signInFailures } from './schema';
@@ -12,9 +13,8 @@ export function waitAfterFailures(failures: number): number {
   return Math.min(MAX_WAIT_SECONDS, 2 ** (failures - FREE_ATTEMPTS + 1));
 }
 
-function key(username: string): string {
-  return username.trim().toLowerCase();
-}
+// Keyed like the account, so "Amira" and "amira " wait together.
+const key = usernameKey;
 
 /** How many seconds this username must still wait before the next attempt (0: go ahead). Unknown usernames are treated alike. */
 export function secondsUntilNextAttempt(username: string, now = Date.now()): number {

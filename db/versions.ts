@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { describeSpan } from '../lib/anchoring/anchor';
 import { reanchor } from '../lib/anchoring/reanchor';
 import { AppError } from '../lib/errors';
+import { carriedFigureFields } from '../lib/figures/patch';
 import { readFigure } from '../lib/figures/read-figure';
 import type { Label } from '../lib/labels';
 import { accessibleArticle, annotationVisibilityCondition, requireAdmin, type Viewer } from './access';
@@ -67,11 +68,10 @@ export function createArticleVersion(viewer: Viewer, articleId: number, draft: V
       .from(articles)
       .where(and(eq(articles.id, articleId), isNull(articles.deletedAt)))
       .get();
-    if (!previous) throw new AppError('article_not_found', 404, `There is no article ${articleId}.`);
+    if (!previous) throw new AppError('article_not_found', `There is no article ${articleId}.`);
     if (previous.nextVersionId !== null) {
       throw new AppError(
         'version_not_latest',
-        409,
         `Article ${articleId} is version ${previous.versionNumber}; add the new version to the latest one (article ${previous.nextVersionId}'s line).`,
         { nextVersionId: previous.nextVersionId },
       );
@@ -91,7 +91,7 @@ export function createArticleVersion(viewer: Viewer, articleId: number, draft: V
       viewer.id,
     );
     if (inserted.text === previous.text) {
-      throw new AppError('version_unchanged', 422, 'This text is the same as the current version: there is nothing new to import.');
+      throw new AppError('version_unchanged', 'This text is the same as the current version: there is nothing new to import.');
     }
     const article = tx
       .update(articles)
@@ -162,21 +162,14 @@ function carryAnnotations(tx: Tx, previous: Article, article: Article, reviewerI
 
 /**
  * Copies a figure's or claim's details to the carried annotation. A figure placed fuzzily
- * (its words changed) has its number read again from the new text, so "five" become "six"
- * shows as a change; everything else the reviewer set (category, source, …) is kept.
+ * (its words changed) has its number read again from the new text (lib/figures/patch.ts).
  */
 function copyDetails(tx: Tx, old: Annotation, carried: Annotation, rereadFrom: string | null, categories: readonly string[]): void {
   const figure = tx.select().from(figureDetails).where(eq(figureDetails.annotationId, old.id)).get();
   if (figure) {
-    let value = { valueMin: figure.valueMin, valueMax: figure.valueMax, qualifier: figure.qualifier, vague: figure.vague };
-    if (rereadFrom !== null && old.label === 'figure') {
-      const reading = readFigure(rereadFrom, carried, { categories });
-      if (reading.min !== null || reading.max !== null) {
-        value = { valueMin: reading.min, valueMax: reading.max, qualifier: reading.qualifier, vague: reading.vague };
-      }
-    }
+    const reading = rereadFrom !== null && old.label === 'figure' ? readFigure(rereadFrom, carried, { categories }) : null;
     tx.insert(figureDetails)
-      .values({ ...figure, ...value, annotationId: carried.id })
+      .values({ ...carriedFigureFields(figure, reading), annotationId: carried.id })
       .run();
   }
   const claim = tx.select().from(claimDetails).where(eq(claimDetails.annotationId, old.id)).get();

@@ -46,7 +46,7 @@ export async function readBoundedForm(request: Request, maxBytes: number): Promi
 }
 
 export function payloadTooLarge(maxBytes: number): AppError {
-  return new AppError('payload_too_large', 413, `The request body is larger than ${formatMegabytes(maxBytes)}, so it was not read. Nothing was saved.`, {
+  return new AppError('payload_too_large', `The request body is larger than ${formatMegabytes(maxBytes)}, so it was not read. Nothing was saved.`, {
     maxBytes,
   });
 }

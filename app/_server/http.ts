@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Viewer } from '@/db/access';
-import { AppError, isAppError } from '@/lib/errors';
+import { AppError, ERROR_CODES, isAppError, type ErrorCode } from '@/lib/errors';
 import { describeFieldPath, findIllFormedText, ILL_FORMED_MESSAGE } from '@/lib/text/well-formed';
 import { readBoundedText } from './bounded-body';
 import { apiViewer } from './session';
@@ -32,11 +32,11 @@ export function errorResponse(error: unknown): Response {
   if (isDatabaseBusy(error)) {
     console.warn('Database busy: a request was refused with 503', (error as Error).message);
     const body: ErrorBody = { error: { code: 'database_busy', message: 'The database is busy with another job (an import or a backup). Nothing was saved; try again in a moment.' } };
-    return Response.json(body, { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } });
+    return Response.json(body, { status: ERROR_CODES.database_busy.status, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } });
   }
   console.error('Unhandled error in API route', error);
   const body: ErrorBody = { error: { code: 'internal_error', message: 'Something went wrong on the server. Nothing was saved.' } };
-  return Response.json(body, { status: 500 });
+  return Response.json(body, { status: ERROR_CODES.internal_error.status });
 }
 
 type RouteHandler<Context> = (request: Request, context: Context) => Response | Promise<Response>;
@@ -55,7 +55,7 @@ function refuseCrossSite(request: Request): void {
   const host = request.headers.get('host') ?? new URL(request.url).host;
   const foreignOrigin = origin !== null && (origin === 'null' || !URL.canParse(origin) || new URL(origin).host !== host);
   if (foreignOrigin || request.headers.get('sec-fetch-site') === 'cross-site') {
-    throw new AppError('cross_site_request', 403, 'This request came from another site, so it was refused. Nothing was changed.');
+    throw new AppError('cross_site_request', 'This request came from another site, so it was refused. Nothing was changed.');
   }
 }
 
@@ -83,7 +83,7 @@ export async function readJson<Schema extends z.ZodType>(request: Request, schem
   try {
     value = JSON.parse(raw);
   } catch {
-    throw new AppError('invalid_json', 400, 'The request body is not valid JSON.');
+    throw new AppError('invalid_json', 'The request body is not valid JSON.');
   }
   return validate(schema, value);
 }
@@ -93,14 +93,14 @@ export function validate<Schema extends z.ZodType>(schema: Schema, value: unknow
   const illFormed = findIllFormedText(value);
   if (illFormed) {
     const problem = `${describeFieldPath(illFormed)}: ${ILL_FORMED_MESSAGE}`;
-    throw new AppError('invalid_request', 400, `The request is not valid. ${problem}.`, { issues: [problem] });
+    throw new AppError('invalid_request', `The request is not valid. ${problem}.`, { issues: [problem] });
   }
   const result = schema.safeParse(value);
   if (!result.success) {
     const problems = result.error.issues.map((issue) =>
       issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
     );
-    throw new AppError('invalid_request', 400, `The request is not valid. ${problems.join('; ')}.`, { issues: problems });
+    throw new AppError('invalid_request', `The request is not valid. ${problems.join('; ')}.`, { issues: problems });
   }
   return result.data;
 }
@@ -110,11 +110,22 @@ export async function readId(context: { params: Promise<{ id: string }> }, what:
   return parseId((await context.params).id, what);
 }
 
-type Resource = 'article' | 'annotation' | 'actor' | 'comparison' | 'figure' | 'incident' | 'reviewer' | 'api token';
+const NOT_FOUND = {
+  article: 'article_not_found',
+  annotation: 'annotation_not_found',
+  actor: 'actor_not_found',
+  comparison: 'comparison_not_found',
+  figure: 'figure_not_found',
+  incident: 'incident_not_found',
+  reviewer: 'reviewer_not_found',
+  'api token': 'api_token_not_found',
+} as const satisfies Record<string, ErrorCode>;
+
+type Resource = keyof typeof NOT_FOUND;
 
 export function parseId(id: string, what: Resource): number {
   if (!/^[1-9]\d{0,15}$/.test(id)) {
-    throw new AppError(`${what.replace(" ", "_")}_not_found`, 404, `There is no ${what} ${JSON.stringify(id)}.`);
+    throw new AppError(NOT_FOUND[what], `There is no ${what} ${JSON.stringify(id)}.`);
   }
   return Number(id);
 }

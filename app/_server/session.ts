@@ -27,7 +27,7 @@ const viewerOfThisRender = cache(async (): Promise<Viewer | null> => viewerFromH
 export async function apiViewer(request: Request): Promise<Viewer> {
   const viewer = await viewerFromHeaders(request.headers);
   if (!viewer) {
-    throw new AppError('not_signed_in', 401, 'Sign in first, or send a personal API token as "Authorization: Bearer <token>".');
+    throw new AppError('not_signed_in', 'Sign in first, or send a personal API token as "Authorization: Bearer <token>".');
   }
   return viewer;
 }

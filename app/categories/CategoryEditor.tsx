@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { callApi, errorMessage } from '@/app/_client/api';
 import { FormMessage, type Message } from '@/app/_client/FormMessage';
+import { categoryKey } from '@/lib/figures/category';
 
 export function CategoryEditor({ initial }: { initial: string[] }) {
   const [categories, setCategories] = useState(initial);
@@ -40,7 +41,7 @@ export function CategoryEditor({ initial }: { initial: string[] }) {
         className="add-category"
         onSubmit={(event) => {
           event.preventDefault();
-          void change(() => callApi('POST', '/api/categories', { name }), `Added “${name.trim().toLowerCase()}”.`).then(() => setName(''));
+          void change(() => callApi('POST', '/api/categories', { name }), `Added “${categoryKey(name)}”.`).then(() => setName(''));
         }}
       >
         <label>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanName, nameKey } from './names';
+import { cleanName, nameKey, normaliseAliases } from './names';
 
 describe('nameKey', () => {
   it('ignores case, spacing, a leading "the" and edge punctuation', () => {
@@ -22,5 +22,11 @@ describe('nameKey', () => {
 describe('cleanName', () => {
   it('trims and collapses whitespace, keeping case', () => {
     expect(cleanName('  Kataib \n Hezbollah ')).toBe('Kataib Hezbollah');
+  });
+});
+
+describe('normaliseAliases', () => {
+  it('cleans each alias, keeps the first spelling of a key, drops blanks and sorts', () => {
+    expect(normaliseAliases(['  KH ', 'the KH', 'Kataib  Hizbollah', '', ' , ', 'Brigades'])).toEqual(['Brigades', 'Kataib Hizbollah', 'KH']);
   });
 });

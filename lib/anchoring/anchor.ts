@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { AppError, type ErrorCode } from '../errors';
 import { splitsSurrogatePair } from './codepoints';
 
 /*
@@ -40,9 +40,9 @@ export function describeSpan(text: string, start: number, end: number): TextAnch
   };
 }
 
-function reject(code: string, message: string, details: Record<string, unknown>): never {
+function reject(code: ErrorCode, message: string, details: Record<string, unknown>): never {
   // Messages are built around the offending value, so capitalise them here for display.
-  throw new AppError(code, 422, `${message.charAt(0).toUpperCase()}${message.slice(1)}`, details);
+  throw new AppError(code, `${message.charAt(0).toUpperCase()}${message.slice(1)}`, details);
 }
 
 function preview(value: string, max = 80): string {

@@ -25,7 +25,7 @@ export function splitsSurrogatePair(text: string, offset: number): boolean {
 }
 
 function outOfRange(message: string, details: Record<string, unknown>): AppError {
-  return new AppError('offset_out_of_range', 422, message, details);
+  return new AppError('offset_out_of_range', message, details);
 }
 
 function checkUtf16Offset(text: string, offset: number): void {

@@ -1,4 +1,4 @@
-import { normaliseCounted, normalisePlace, textKey } from './normalise';
+import { categoryCompareKey, normaliseCounted, normalisePlace, textKey } from './normalise';
 import type { ComparableFigure, ComparedField } from './types';
 import { figureNumbers, valueKey } from './value';
 
@@ -43,7 +43,7 @@ export function markDisagreements(figures: readonly ComparableFigure[]): Record<
   return {
     value: differ(keys(numbersKey), true),
     qualifier: differ(keys((f) => f.qualifier), false),
-    category: differ(keys((f) => textKey(f.category)), false),
+    category: differ(keys((f) => categoryCompareKey(f.category)), false),
     source: differ(keys((f) => textKey(f.source)), false),
     counted: differ(keys((f) => normaliseCounted(f.counted)), true),
     place: differ(keys((f) => normalisePlace(f.place)), true),

@@ -1,4 +1,4 @@
-import { normaliseCounted, textKey } from './normalise';
+import { categoryCompareKey, normaliseCounted, textKey } from './normalise';
 import type { ComparableFigure, ComparedField } from './types';
 import { figureNumbers, valueKey, valueText } from './value';
 import { parsePlace, parseTime, placeRelation, timeRelation, type Relation } from './where-when';
@@ -73,7 +73,7 @@ export function fieldStatuses(figures: readonly ComparableFigure[]): Record<Comp
     value,
     // The qualifier is what made an agreeing value more specific, not a conflict of its own.
     qualifier: qualifier === 'differs' && value === 'more_specific' ? 'more_specific' : qualifier,
-    category: sameOrDiffers(figures.map((f) => textKey(f.category)), false),
+    category: sameOrDiffers(figures.map((f) => categoryCompareKey(f.category)), false),
     counted: sameOrDiffers(figures.map((f) => normaliseCounted(f.counted)), true),
     place: nested(figures.map((f) => textKey(f.place)), parsePlace, placeRelation),
     time: nested(figures.map((f) => textKey(f.time)), parseTime, timeRelation),

@@ -1,4 +1,4 @@
-import { normaliseCounted, normalisePlace, textKey } from './normalise';
+import { categoryCompareKey, normaliseCounted, normalisePlace, textKey } from './normalise';
 import type { ComparableFigure } from './types';
 import { UnionFind } from './union-find';
 import { parsePlace, parseTime, placeRelation, timeRelation, type ParsedPlace, type ParsedTime } from './where-when';
@@ -66,7 +66,7 @@ export function relatedGroups(figures: readonly ComparableFigure[]): ComparableF
     if (counted !== null) joinOnKey(JSON.stringify(['article', figure.articleId, counted]), i);
     if (counted !== null && place !== null) joinOnKey(JSON.stringify(['place', place, counted]), i);
     if (place === null) return;
-    const key = JSON.stringify([place, textKey(figure.category)]);
+    const key = JSON.stringify([place, categoryCompareKey(figure.category)]);
     let bucket = byPlace.get(key);
     if (bucket === undefined) byPlace.set(key, (bucket = { uncounted: [], counted: [] }));
     (counted === null ? bucket.uncounted : bucket.counted).push(i);

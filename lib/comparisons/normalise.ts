@@ -1,4 +1,5 @@
 import { nameKey } from '../actors/names';
+import { categoryKey } from '../figures/category';
 
 /*
  * Comparison keys for the free-text parts of a figure. Reviewers word the
@@ -110,13 +111,23 @@ export function normaliseCounted(phrase: string | null): string | null {
 }
 
 /**
- * The key for any other free-text field (source, time, category), by the
+ * The key for any other free-text field (source, time), by the
  * same rule as actor names so that a linked actor and the same name typed
  * as free text compare equal. Blank text is no text.
  */
 export function textKey(text: string | null): string | null {
   if (text === null) return null;
   const key = nameKey(text);
+  return key === '' ? null : key;
+}
+
+/**
+ * The key a figure's category compares under: the key it is stored under (one rule for the
+ * category list, corrections, imports and comparisons), so two categories the list keeps apart
+ * never compare equal here. Blank is no category.
+ */
+export function categoryCompareKey(category: string): string | null {
+  const key = categoryKey(category);
   return key === '' ? null : key;
 }
 

@@ -1,4 +1,4 @@
-import { normaliseCounted, normalisePlace, textKey } from './normalise';
+import { categoryCompareKey, normaliseCounted, normalisePlace } from './normalise';
 import type { ComparableFigure } from './types';
 import { figureNumbers, valueText } from './value';
 
@@ -55,7 +55,7 @@ function values(figures: readonly ComparableFigure[]): string[] {
 function categories(figures: readonly ComparableFigure[]): string[] {
   const byKey = new Map<string | null, string>();
   for (const f of figures) {
-    const key = textKey(f.category);
+    const key = categoryCompareKey(f.category);
     if (!byKey.has(key)) byKey.set(key, key === null ? 'uncategorised' : f.category.trim());
   }
   return [...byKey.values()];

@@ -1,4 +1,4 @@
-import { normaliseCounted, textKey } from './normalise';
+import { categoryCompareKey, normaliseCounted } from './normalise';
 import { pluralise } from './reason';
 import type { ComparableFigure } from './types';
 import { parsePlace, placeRelation, type ParsedPlace } from './where-when';
@@ -41,7 +41,7 @@ function sharedWho(figures: readonly Titled[]): string | null {
 function categories(figures: readonly Titled[]): string[] {
   const byKey = new Map<string, string>();
   for (const f of figures) {
-    const key = textKey(f.category);
+    const key = categoryCompareKey(f.category);
     if (key !== null && key !== 'other' && !byKey.has(key)) byKey.set(key, f.category.trim().replace(/\s+/g, ' '));
   }
   return [...byKey.values()];

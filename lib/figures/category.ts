@@ -22,6 +22,18 @@ const KEYWORDS: ReadonlyMap<string, string> = new Map(
   }).flatMap(([category, words]) => words.map((word): [string, string] => [word, category])),
 );
 
+/**
+ * The one key a figure category is stored, offered and compared under: trimmed, single-spaced,
+ * lower case ("Killed ", "killed" and "KILLED" are one category). figure_categories.name and
+ * figure_details.category hold keys, so every path that takes a typed or imported category
+ * (the category list, a reviewer's correction, an import, a comparison) goes through this.
+ * Unlike an actor's name key it keeps punctuation and a leading "the": a category is a word
+ * an admin chose, and "the dead" is a different category from "dead" if they say so.
+ */
+export function categoryKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
+}
+
 function singular(word: string): string {
   return word.endsWith('s') ? word.slice(0, -1) : word;
 }
@@ -36,7 +48,7 @@ function categoryOf(word: string, offered: ReadonlySet<string>): string | null {
   for (const category of offered) {
     // 'other' is the fallback, not a word to look for ("Other militia groups").
     if (category === 'other') continue;
-    if (singular(category.toLowerCase()) === singular(word)) return category;
+    if (singular(categoryKey(category)) === singular(word)) return category;
   }
   return null;
 }

@@ -28,7 +28,7 @@ const MAX_PHRASE = 1000;
  */
 export function parseFigureValue(phrase: string): FigureValue | null {
   if (phrase.length > MAX_PHRASE) {
-    throw new AppError('figure_value_too_long', 422, `a figure value is at most ${MAX_PHRASE} characters`, {
+    throw new AppError('figure_value_too_long', `a figure value is at most ${MAX_PHRASE} characters`, {
       length: phrase.length,
     });
   }

@@ -43,7 +43,7 @@ interface Span {
 function checkSpan(text: string, span: Span): void {
   const { start, end } = span;
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || start > end || end > text.length) {
-    throw new AppError('figure_span_out_of_range', 422, `span ${start}..${end} is not inside the text (0 to ${text.length})`, {
+    throw new AppError('figure_span_out_of_range', `span ${start}..${end} is not inside the text (0 to ${text.length})`, {
       start,
       end,
       length: text.length,

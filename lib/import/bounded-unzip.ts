@@ -95,7 +95,6 @@ const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 function tooLarge(limits: UnzipLimits): AppError {
   return new AppError(
     'archive_too_large',
-    413,
     `The zip unpacks to more than ${megabytes(limits.maxTotalBytes)} of documents, so it was not read. Split it into smaller archives. Nothing was imported.`,
     { maxUncompressedBytes: limits.maxTotalBytes },
   );
@@ -104,7 +103,6 @@ function tooLarge(limits: UnzipLimits): AppError {
 function tooManyEntries(count: number, limits: UnzipLimits): AppError {
   return new AppError(
     'archive_too_large',
-    413,
     `The zip holds ${count.toLocaleString('en')} entries, more than the ${limits.maxEntries.toLocaleString('en')} allowed, so it was not read. Split it into smaller archives. Nothing was imported.`,
     { maxEntries: limits.maxEntries },
   );

@@ -19,7 +19,7 @@ export const GET = handle((request, _context, viewer) => {
   });
   const format = exportFormat(name);
   if (!format) {
-    throw new AppError('format_unknown', 400, `There is no export format “${name}”. Choose one of ${EXPORT_FORMATS.map((f) => f.name).join(', ')}.`);
+    throw new AppError('format_unknown', `There is no export format “${name}”. Choose one of ${EXPORT_FORMATS.map((f) => f.name).join(', ')}.`);
   }
   const ids = article.length > 0 ? article : undefined;
   // Checked before streaming starts, so an unknown article is a clean 404 rather than a broken download.
