@@ -62,18 +62,21 @@ export const articles = sqliteTable(
   },
   (table) => {
     // The library lists live, latest versions only; partial indexes over exactly those rows let it
-    // sort, filter and count one page without reading the article rows (their text) it skips.
+    // sort, filter and count one page without reading the article rows (their text) it skips. Each
+    // holds its sort key, then the id (the tie-break, so no sort step is needed), then the two
+    // columns of its condition: SQLite still tests the condition, and finds them in the index.
     const listed = sql`${table.deletedAt} is null and ${table.nextVersionId} is null`;
+    const condition = [table.deletedAt, table.nextVersionId] as const;
     return [
       index('articles_created_at_idx').on(table.createdAt),
       index('articles_previous_version_idx').on(table.previousVersionId),
-      index('articles_listed_created_idx').on(table.createdAt).where(listed),
-      index('articles_listed_published_idx').on(table.publishedOn).where(listed),
+      index('articles_listed_created_idx').on(table.createdAt, table.id, ...condition).where(listed),
+      index('articles_listed_published_idx').on(table.publishedOn, table.id, ...condition).where(listed),
       // Oldest first with undated articles last (SQLite sorts NULL first, which an index on the column alone would serve).
-      index('articles_listed_published_dated_first_idx').on(sql`(${table.publishedOn} is null)`, table.publishedOn).where(listed),
-      index('articles_listed_activity_idx').on(table.lastActivityAt).where(listed),
-      index('articles_listed_title_idx').on(sql`${table.title} collate nocase`).where(listed),
-      index('articles_listed_source_idx').on(table.source, table.createdAt).where(listed),
+      index('articles_listed_published_dated_first_idx').on(sql`(${table.publishedOn} is null)`, table.publishedOn, table.id, ...condition).where(listed),
+      index('articles_listed_activity_idx').on(table.lastActivityAt, table.id, ...condition).where(listed),
+      index('articles_listed_title_idx').on(sql`${table.title} collate nocase`, table.id, ...condition).where(listed),
+      index('articles_listed_source_idx').on(table.source, table.createdAt, table.id, ...condition).where(listed),
     ];
   },
 );

@@ -32,9 +32,11 @@ async function filterBySource(page: Page): Promise<void> {
   await expect(range(page)).toHaveText(`Showing 1–50 of ${COUNT} articles, sorted by date added, newest added first.`);
 }
 
-test.describe.configure({ mode: 'serial' });
+// Serial: the tests share the sixty articles made once. Generous time: sixty writes and a dozen page loads on a shared two-core machine.
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 test.beforeAll(async ({ request }) => {
+  test.setTimeout(240_000);
   await createSixty(request);
 });
 
