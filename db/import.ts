@@ -32,6 +32,7 @@ export type { ParsedImport as ParsedFile } from '../lib/import/parse-file';
 import type { ParsedImport as ParsedFile } from '../lib/import/parse-file';
 import { illFormedImportProblems } from '../lib/import/well-formed-import';
 import { parsedSource, type ArticleSource } from '../lib/import/source';
+import type { PhaseProgress } from '../lib/import/progress';
 
 /** An article left out because its canonical URL is already taken (see lib/import/duplicates.ts). */
 export interface SkippedArticle {
@@ -66,20 +67,8 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
 }
 
-/**
- * Where an import is. Checking reads the whole file first (nothing is written until every
- * article passed), so its total is not known yet: `fraction` is how far through the file it
- * is. Writing knows how many articles it will write.
- */
-export interface ImportProgress {
-  phase: 'checking' | 'writing';
-  /** Articles checked, or written, so far in this phase. */
-  done: number;
-  /** Articles to write; null while checking. */
-  total: number | null;
-  /** 0–1 through this phase, null when unknown. */
-  fraction: number | null;
-}
+/** Where an import is (lib/import/progress.ts turns it into a rate and a time left). */
+export type ImportProgress = PhaseProgress;
 
 /**
  * Articles per transaction. One fsync per commit (synchronous = FULL) is most of the cost of a

@@ -6,6 +6,7 @@ import { commandLineViewer } from '../db/reviewers';
 import { IMPORT_EXTENSIONS } from '../lib/import/parse-file';
 import { CliError, runCli } from './cli';
 import { importPath } from './import-path';
+import { progressReporter } from './progress-bar';
 
 const USAGE = `Usage: npm run import -- [--allow-duplicates] FILE... (${IMPORT_EXTENSIONS.join(', ')}, or a folder of brat .txt/.ann files)`;
 
@@ -21,9 +22,12 @@ runCli(USAGE, async () => {
   const viewer = commandLineViewer();
   let refused = 0;
   for (const [index, file] of files.entries()) {
-    process.stderr.write(`[${index + 1}/${files.length}] ${file}: `);
+    const prefix = `[${index + 1}/${files.length}] ${file}: `;
     if (!fs.existsSync(file)) throw new CliError(`There is no file ${file}.`);
-    const report = await importPath(viewer, file, { allowDuplicates });
+    const progress = progressReporter(prefix);
+    const report = await importPath(viewer, file, { allowDuplicates, onProgress: progress.update });
+    progress.clear();
+    process.stderr.write(prefix);
     if (report.imported) {
       const skipped = report.skipped.length > 0 ? `; skipped ${plural(report.skipped.length, 'duplicate')}` : '';
       process.stderr.write(
