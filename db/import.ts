@@ -10,7 +10,7 @@ import { countWords, deriveTitle } from '../lib/text/words';
 import { DuplicateFinder } from '../lib/import/duplicates';
 import { findActorIdByName } from './actors';
 import { ensureLabelDetails } from './annotation-details';
-import { insertArticle } from './article-insert';
+import { insertArticlePrepared } from './article-insert';
 import { categoryKey } from '../lib/figures/category';
 import { ensureCategory } from './categories';
 import { resolveEvent } from './comparisons';
@@ -32,6 +32,8 @@ import {
 export type { ParsedImport as ParsedFile } from '../lib/import/parse-file';
 import type { ParsedImport as ParsedFile } from '../lib/import/parse-file';
 import { illFormedImportProblems } from '../lib/import/well-formed-import';
+import { parsedSource, type ArticleSource } from '../lib/import/source';
+import type { PhaseProgress } from '../lib/import/progress';
 
 /** An article left out because its canonical URL is already taken (see lib/import/duplicates.ts). */
 export interface SkippedArticle {
@@ -62,10 +64,20 @@ export interface ImportOptions {
   allowDuplicates?: boolean;
   /** Articles written per transaction; between two, other writers (the server) get their turn. */
   articlesPerTransaction?: number;
+  /** Told how far the import is: often while checking, after every transaction while writing. */
+  onProgress?: (progress: ImportProgress) => void;
 }
 
-/** Small enough that a transaction holds the write lock for a few milliseconds, not seconds. */
-export const ARTICLES_PER_TRANSACTION = 25;
+/** Where an import is (lib/import/progress.ts turns it into a rate and a time left). */
+export type ImportProgress = PhaseProgress;
+
+/**
+ * Articles per transaction. One fsync per commit (synchronous = FULL) is most of the cost of a
+ * small transaction, so an import writes many articles per commit; 100 articles of news size
+ * still hold the write lock for a few tens of milliseconds, short enough for the server's
+ * requests to wait (they wait up to 1 s) rather than fail.
+ */
+export const ARTICLES_PER_TRANSACTION = 100;
 
 type ParsedArticle = ParsedFile['articles'][number];
 
@@ -76,49 +88,101 @@ class FileRefused extends Error {
   }
 }
 
+/** Checking yields to other work (the server's requests) this often, in articles. */
+const CHECKS_BETWEEN_YIELDS = 200;
+
+/** Imports one file parsed whole; see importSource. */
+export function importParsedFile(viewer: Viewer, file: string, parsed: ParsedFile, options: ImportOptions = {}): Promise<ImportReport> {
+  return importSource(viewer, file, parsedSource(parsed), options);
+}
+
 /**
- * Imports one parsed file: every article, annotation and comparison in it, or — if the
- * parser or the checks here find any problem — nothing at all. Everything is checked
- * before the first write; then the articles are written a chunk per short transaction,
- * yielding to the event loop between chunks, so a large import from the command line never
- * holds the database long enough to turn a server's request into `database_busy`.
+ * Imports one file: every article, annotation and comparison in it, or — if the parser or
+ * the checks here find any problem — nothing at all. The source is read twice: a first pass
+ * checks every article (and finds the duplicates) and keeps only what it must (problems, the
+ * lines to skip); the second parses again and writes a chunk of articles per short
+ * transaction, yielding to the event loop between chunks, so neither the file nor its
+ * articles are ever all in memory, and a large import from the command line never holds the
+ * database long enough to turn a server's request into `database_busy`.
  * Articles whose canonical URL is already in the library, or earlier in the same file, are
  * skipped and listed in `report.skipped`, unless `allowDuplicates` is set.
  * Crosscheck JSONL keeps its ids (when free here), versions and timestamps, so a library
  * exported and imported into an empty database exports again byte for byte.
  */
-export async function importParsedFile(viewer: Viewer, file: string, parsed: ParsedFile, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importSource(viewer: Viewer, file: string, source: ArticleSource, options: ImportOptions = {}): Promise<ImportReport> {
   requireAdmin(viewer);
   const reviewerId = viewer.id;
-  const report: ImportReport = { file, imported: false, articleIds: [], annotationCount: 0, comparisonCount: 0, problems: [...parsed.problems, ...illFormedImportProblems(parsed.articles, file)], notes: [], skipped: [] };
-  if (report.problems.length > 0) return report;
-  const problems = parsed.articles.flatMap((article) => checkArticle(article, file));
-  if (problems.length > 0) {
-    report.problems = problems;
+  const report: ImportReport = { file, imported: false, articleIds: [], annotationCount: 0, comparisonCount: 0, problems: [], notes: [], skipped: [] };
+  const progress = options.onProgress ?? (() => {});
+
+  // Pass 1: check everything; write nothing.
+  const checking = source.pass();
+  const illFormed: ImportProblem[] = [];
+  const unwritable: ImportProblem[] = [];
+  const finder = options.allowDuplicates ? null : libraryUrls();
+  // Articles are told apart by their position in the file: the same in both passes.
+  const skippedAt = new Set<number>();
+  let position = 0;
+  let toWrite = 0;
+  for await (const article of checking.articles) {
+    position += 1;
+    const formProblems = illFormedImportProblems([article], file);
+    illFormed.push(...formProblems);
+    if (formProblems.length === 0) unwritable.push(...checkArticle(article, file));
+    if (finder && isDuplicate(finder, article, report)) skippedAt.add(position);
+    else toWrite += 1;
+    if (position % CHECKS_BETWEEN_YIELDS === 0) {
+      progress({ phase: 'checking', done: position, total: null, fraction: checking.fraction() });
+      await yieldToEventLoop();
+    }
+  }
+  progress({ phase: 'checking', done: position, total: null, fraction: 1 });
+  // As before streaming: parser and form problems first; the write checks only when there are none.
+  report.problems = [...checking.problems(), ...illFormed];
+  if (report.problems.length === 0) report.problems = unwritable;
+  if (report.problems.length > 0) {
+    report.skipped = [];
     return report;
   }
 
-  const toWrite = options.allowDuplicates ? parsed.articles : withoutDuplicates(parsed.articles, report);
+  // Pass 2: write, a chunk per transaction.
+  const writing = source.pass();
   const chunkSize = Math.max(1, options.articlesPerTransaction ?? ARTICLES_PER_TRANSACTION);
   const annotationIds = new Map<number, number>();
   const comparisonsSeen = new Map<number, ExportComparison>();
   let written = 0;
+  let chunk: ParsedArticle[] = [];
+  const writeChunk = () => {
+    writeTransaction((tx) => {
+      for (const article of chunk) {
+        const articleProblems: ImportProblem[] = [];
+        const id = article.exported
+          ? insertExportedArticle(tx, article.exported, annotationIds, report, articleProblems)
+          : insertImportedArticle(tx, article, reviewerId, report, articleProblems);
+        if (articleProblems.length > 0) throw new FileRefused(articleProblems);
+        report.articleIds.push(id);
+        if (article.exported) for (const comparison of article.exported.comparisons) comparisonsSeen.set(comparison.id, comparison);
+      }
+    });
+    written = report.articleIds.length;
+    chunk = [];
+    progress({ phase: 'writing', done: written, total: toWrite, fraction: toWrite === 0 ? 1 : written / toWrite });
+  };
   try {
-    for (let from = 0; from < toWrite.length; from += chunkSize) {
-      if (from > 0) await yieldToEventLoop();
-      const chunk = toWrite.slice(from, from + chunkSize);
-      writeTransaction((tx) => {
-        for (const article of chunk) {
-          const articleProblems: ImportProblem[] = [];
-          const id = article.exported
-            ? insertExportedArticle(tx, article.exported, annotationIds, report, articleProblems)
-            : insertImportedArticle(tx, article, reviewerId, report, articleProblems);
-          if (articleProblems.length > 0) throw new FileRefused(articleProblems);
-          report.articleIds.push(id);
-          if (article.exported) for (const comparison of article.exported.comparisons) comparisonsSeen.set(comparison.id, comparison);
-        }
-      });
-      written = report.articleIds.length;
+    position = 0;
+    for await (const article of writing.articles) {
+      position += 1;
+      if (skippedAt.has(position)) continue;
+      chunk.push(article);
+      if (chunk.length < chunkSize) continue;
+      if (written > 0) await yieldToEventLoop();
+      writeChunk();
+    }
+    // The file changed between the two passes: refuse the rest rather than write something unchecked.
+    if (writing.problems().length > 0) throw new FileRefused(writing.problems());
+    if (chunk.length > 0) {
+      if (written > 0) await yieldToEventLoop();
+      writeChunk();
     }
     if (comparisonsSeen.size > 0) {
       await yieldToEventLoop();
@@ -173,17 +237,19 @@ function spanProblem(span: { label: string; start: number; end: number }, error:
   return `${span.label} ${span.start}–${span.end}: ${isAppError(error) ? error.message : String(error)}`;
 }
 
-/** The articles to write: those whose canonical URL neither the library nor an earlier article here has. */
-function withoutDuplicates(parsedArticles: ParsedArticle[], report: ImportReport): ParsedArticle[] {
-  const finder = new DuplicateFinder(getDb().select({ id: articles.id, url: articles.url }).from(articles).where(isNull(articles.deletedAt)).all());
-  return parsedArticles.filter((article) => {
-    const url = article.exported?.url ?? article.url ?? null;
-    const duplicate = finder.check(url);
-    if (duplicate === null) return true;
-    const at = where(article, report.file);
-    report.skipped.push({ ...at, title: article.exported?.title ?? article.title ?? deriveTitle(prepareArticleText(article.text).text), url: url ?? '', existingArticleId: duplicate.existingArticleId });
-    return false;
-  });
+/** The canonical URLs the library has (deleted articles do not count). */
+function libraryUrls(): DuplicateFinder {
+  return new DuplicateFinder(getDb().select({ id: articles.id, url: articles.url }).from(articles).where(isNull(articles.deletedAt)).all());
+}
+
+/** Whether the article's canonical URL is taken (by the library or earlier in this file); if so, it is reported as skipped. */
+function isDuplicate(finder: DuplicateFinder, article: ParsedArticle, report: ImportReport): boolean {
+  const url = article.exported?.url ?? article.url ?? null;
+  const duplicate = finder.check(url);
+  if (duplicate === null) return false;
+  const at = where(article, report.file);
+  report.skipped.push({ ...at, title: article.exported?.title ?? article.title ?? deriveTitle(prepareArticleText(article.text).text), url: url ?? '', existingArticleId: duplicate.existingArticleId });
+  return true;
 }
 
 function where(article: { origin?: { file: string; line: number | null } }, fallbackFile: string) {
@@ -200,7 +266,8 @@ function insertImportedArticle(tx: Tx, article: ImportedArticle, reviewerId: num
   }
   let row;
   try {
-    row = insertArticle(tx, { text: article.text, title: article.title, source: article.source, url: article.url, publishedOn: article.publishedOn, publishedTime: article.publishedTime }, reviewerId);
+    // The same insert as insertArticle, with statements prepared once (the transaction is the connection's).
+    row = insertArticlePrepared(getDb(), { text: article.text, title: article.title, source: article.source, url: article.url, publishedOn: article.publishedOn, publishedTime: article.publishedTime }, reviewerId);
   } catch (error) {
     problems.push({ ...at, message: isAppError(error) ? error.message : String(error) });
     return 0;

@@ -151,3 +151,22 @@ test('a reviewer sees no Delete on an article assigned to them', async ({ browse
   await expect(page.getByRole('button', { name: 'Delete article' })).toHaveCount(0);
   await context.close();
 });
+
+test('a multi-article JSONL upload shows the server’s progress, then how many articles it wrote', async ({ page }) => {
+  const stamp = Date.now();
+  const lines = Array.from({ length: 300 }, (_, index) =>
+    JSON.stringify({ text: `Officials said ${index + 2} depots were struck overnight near the river, report ${index} of batch ${stamp}.`, url: `https://news.example/batch-${stamp}/${index}` }),
+  );
+  await page.goto('/import');
+  await chooseFiles(page, [file('batch.jsonl', `${lines.join('\n')}\n`, 'application/x-ndjson')]);
+  await page.getByRole('button', { name: 'Import' }).click();
+  const result = page.getByTestId('import-result');
+  await expect(result).toHaveAttribute('data-status', 'imported');
+  // The last progress line the server streamed stays as the file's finished bar.
+  const progress = result.getByTestId('import-file-progress');
+  await expect(progress).toHaveAttribute('data-phase', 'done');
+  await expect(progress).toContainText('Wrote 300 of 300 articles');
+  await expect(progress.getByRole('progressbar')).toHaveAttribute('value', '1');
+  await expect(result).toContainText('Imported 300 articles');
+  await page.screenshot({ path: test.info().outputPath('import-progress.png'), fullPage: true });
+});

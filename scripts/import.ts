@@ -2,20 +2,13 @@
 // datasets (Crosscheck JSONL, doccano JSONL, brat .zip or folder) into DATABASE_PATH.
 // Each file is written whole or not at all; every problem is listed with its line.
 import fs from 'node:fs';
-import path from 'node:path';
-import { importParsedFile } from '../db/import';
 import { commandLineViewer } from '../db/reviewers';
-import { IMPORT_EXTENSIONS, parseBratFolder, parseImportFile } from '../lib/import/parse-file';
+import { IMPORT_EXTENSIONS } from '../lib/import/parse-file';
 import { CliError, runCli } from './cli';
+import { importPath } from './import-path';
+import { progressReporter } from './progress-bar';
 
 const USAGE = `Usage: npm run import -- [--allow-duplicates] FILE... (${IMPORT_EXTENSIONS.join(', ')}, or a folder of brat .txt/.ann files)`;
-
-function readFolder(folder: string): { name: string; content: string }[] {
-  return fs
-    .readdirSync(folder, { recursive: true, encoding: 'utf8' })
-    .filter((name) => /\.(txt|ann)$/.test(name))
-    .map((name) => ({ name, content: fs.readFileSync(path.join(folder, name), 'utf8') }));
-}
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
@@ -29,10 +22,12 @@ runCli(USAGE, async () => {
   const viewer = commandLineViewer();
   let refused = 0;
   for (const [index, file] of files.entries()) {
-    process.stderr.write(`[${index + 1}/${files.length}] ${file}: `);
+    const prefix = `[${index + 1}/${files.length}] ${file}: `;
     if (!fs.existsSync(file)) throw new CliError(`There is no file ${file}.`);
-    const parsed = fs.statSync(file).isDirectory() ? parseBratFolder(readFolder(file)) : parseImportFile(path.basename(file), fs.readFileSync(file));
-    const report = await importParsedFile(viewer, file, parsed, { allowDuplicates });
+    const progress = progressReporter(prefix);
+    const report = await importPath(viewer, file, { allowDuplicates, onProgress: progress.update });
+    progress.clear();
+    process.stderr.write(prefix);
     if (report.imported) {
       const skipped = report.skipped.length > 0 ? `; skipped ${plural(report.skipped.length, 'duplicate')}` : '';
       process.stderr.write(

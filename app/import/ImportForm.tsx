@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import type { ErrorBody } from '@/app/_server/http';
-import type { ImportReport, SkippedArticle } from '@/db/import';
+import type { ImportProgress, ImportReport, SkippedArticle } from '@/db/import';
+import { describeProgress, ProgressEstimator, type ProgressEstimate } from '@/lib/import/progress';
 
 type FileState = 'waiting' | 'importing' | 'imported' | 'skipped' | 'refused';
 
@@ -13,6 +14,8 @@ interface FileEntry {
   state: FileState;
   report: ImportReport | null;
   error: string | null;
+  /** The server's last progress line for this file, with rate and time left. */
+  progress: ProgressEstimate | null;
 }
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
@@ -22,14 +25,42 @@ function stateOf(report: ImportReport | null): FileState {
   return report.articleIds.length === 0 && report.skipped.length > 0 ? 'skipped' : 'imported';
 }
 
-async function send(file: File, allowDuplicates: boolean): Promise<Pick<FileEntry, 'state' | 'report' | 'error'>> {
+type Outcome = Pick<FileEntry, 'state' | 'report' | 'error'>;
+
+function outcomeOf(status: number, payload: { report?: ImportReport } & Partial<ErrorBody>): Outcome {
+  const report = payload.report ?? ((payload.error?.details as { report?: ImportReport } | undefined)?.report ?? null);
+  return { state: stateOf(report), report, error: report?.imported ? null : (payload.error?.message ?? `The server answered ${status}.`) };
+}
+
+/**
+ * Sends one file and follows its progress: the server streams `{"progress"}` lines while it
+ * checks and writes, then `{"status", "body"}`, the answer a plain request would have had.
+ * An error before the import starts (too large, not allowed) comes back as plain JSON.
+ */
+async function send(file: File, allowDuplicates: boolean, onProgress: (progress: ImportProgress) => void): Promise<Outcome> {
   const body = new FormData();
   body.append('file', file);
   try {
-    const response = await fetch(`/api/import${allowDuplicates ? '?allowDuplicates=true' : ''}`, { method: 'POST', body });
-    const payload = (await response.json()) as { report?: ImportReport } & Partial<ErrorBody>;
-    const report = payload.report ?? ((payload.error?.details as { report?: ImportReport } | undefined)?.report ?? null);
-    return { state: stateOf(report), report, error: report?.imported ? null : (payload.error?.message ?? `The server answered ${response.status}.`) };
+    const response = await fetch(`/api/import${allowDuplicates ? '?allowDuplicates=true' : ''}`, { method: 'POST', body, headers: { Accept: 'application/x-ndjson' } });
+    if (!response.headers.get('content-type')?.includes('application/x-ndjson') || !response.body) {
+      return outcomeOf(response.status, (await response.json()) as { report?: ImportReport } & Partial<ErrorBody>);
+    }
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffered = '';
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      buffered += value;
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line.trim() === '') continue;
+        const message = JSON.parse(line) as { progress?: ImportProgress; status?: number; body?: { report?: ImportReport } & Partial<ErrorBody> };
+        if (message.progress) onProgress(message.progress);
+        if (message.status !== undefined && message.body) return outcomeOf(message.status, message.body);
+      }
+    }
+    return { state: 'refused', report: null, error: 'The server stopped answering before the import finished; reload the library to see what was written.' };
   } catch {
     return { state: 'refused', report: null, error: 'The server could not be reached; this file was not imported.' };
   }
@@ -49,10 +80,12 @@ export function ImportForm() {
 
   async function upload(files: File[]) {
     setBusy(true);
-    setEntries(files.map((file) => ({ name: file.name, file, state: 'waiting', report: null, error: null })));
+    setEntries(files.map((file) => ({ name: file.name, file, state: 'waiting', report: null, error: null, progress: null })));
     for (const [index, file] of files.entries()) {
       update(index, { state: 'importing' });
-      update(index, await send(file, allowDuplicates));
+      const estimator = new ProgressEstimator();
+      const outcome = await send(file, allowDuplicates, (progress) => update(index, { progress: estimator.estimate(progress, performance.now()) }));
+      update(index, outcome);
     }
     setBusy(false);
   }
@@ -82,7 +115,7 @@ export function ImportForm() {
             disabled={busy}
             onChange={(event) => {
               const files = Array.from(event.currentTarget.files ?? []);
-              setEntries(files.map((file) => ({ name: file.name, file, state: 'waiting', report: null, error: null })));
+              setEntries(files.map((file) => ({ name: file.name, file, state: 'waiting', report: null, error: null, progress: null })));
             }}
           />
         </label>
@@ -114,6 +147,7 @@ export function ImportForm() {
               <strong>{entry.name}</strong>
               <span className={`import-state import-state-${entry.state}`}>{STATE_LABELS[entry.state]}</span>
             </div>
+            <FileProgress entry={entry} />
             <FileOutcome entry={entry} />
           </li>
         ))}
@@ -129,6 +163,26 @@ const STATE_LABELS: Record<FileState, string> = {
   skipped: 'Skipped as duplicate',
   refused: 'Refused',
 };
+
+/**
+ * The server's progress on this file: a bar with what it is doing, how fast and how long is
+ * left; once written, the bar stays full with the count it reached, so a finished file says
+ * how much went in.
+ */
+function FileProgress({ entry }: { entry: FileEntry }) {
+  const { progress } = entry;
+  const finished = entry.state === 'imported' && progress?.phase === 'writing';
+  if (!progress || (entry.state !== 'importing' && !finished)) return null;
+  const label = finished
+    ? `Wrote ${(progress.total ?? progress.done).toLocaleString('en')} of ${(progress.total ?? progress.done).toLocaleString('en')} articles`
+    : describeProgress(progress).replace(/^./, (first) => first.toUpperCase());
+  return (
+    <label className="import-file-progress" data-testid="import-file-progress" data-phase={finished ? 'done' : progress.phase}>
+      <span>{label}</span>
+      <progress value={finished ? 1 : (progress.fraction ?? undefined)} max={1} />
+    </label>
+  );
+}
 
 function FileOutcome({ entry }: { entry: FileEntry }) {
   const { report } = entry;

@@ -3,11 +3,10 @@ import { verifySpan } from '../anchoring/anchor';
 import { isAppError } from '../errors';
 import type { ExportAnnotation, ExportArticle } from '../export/types';
 import { LABELS, type Label } from '../labels';
-import { normaliseText } from '../text/normalise';
+import { normaliseText, prepareArticleText } from '../text/normalise';
 import { ACTOR_KINDS, CLAIM_STATUSES, COMPARISON_STATUSES, FIGURE_QUALIFIERS } from '../vocabulary';
 import { clockTime } from '../dates/publication-time';
 import { aLabel, calendarDate, fileLines, optionalText, preview } from './shared';
-import { importText } from './text-for-import';
 import type { ImportedAnnotation, ImportedArticle, ImportProblem } from './types';
 
 /*
@@ -205,16 +204,38 @@ interface Seen {
 }
 
 export function parseCrosscheckJsonl(content: string, file: string): CrosscheckImportResult {
+  const reader = new CrosscheckJsonlReader(file);
   const articles: CrosscheckImportedArticle[] = [];
-  const problems: ImportProblem[] = [];
-  const articlesById = new Map<number, Seen>();
-  const annotationLines = new Map<number, number>();
-  // Comparison figures in other articles are checked once every line has been read.
-  const laterChecks: { line: number; where: string; articleId: number; annotationId: number }[] = [];
-
   fileLines(content).forEach((text, index) => {
-    const line = index + 1;
-    if (text.trim() === '') return;
+    const article = reader.read(text, index + 1);
+    if (article) articles.push(article);
+  });
+  return { articles, problems: reader.finish() };
+}
+
+/**
+ * The same parser a line at a time, for files read as they stream in (lines.ts): `read`
+ * gives the line's article, or null when the line is blank or has a problem; `finish`
+ * gives every problem of the file, in line order. What it keeps between lines is small:
+ * each article's id and its annotations' labels, for comparisons that span articles.
+ */
+export class CrosscheckJsonlReader {
+  private readonly problems: ImportProblem[] = [];
+  private readonly articlesById = new Map<number, Seen>();
+  private readonly annotationLines = new Map<number, number>();
+  // Comparison figures in other articles are checked once every line has been read.
+  private readonly laterChecks: { line: number; where: string; articleId: number; annotationId: number }[] = [];
+
+  constructor(private readonly file: string) {}
+
+  /** Problems found so far (finish adds those only the whole file shows). */
+  get problemCount(): number {
+    return this.problems.length;
+  }
+
+  read(text: string, line: number): CrosscheckImportedArticle | null {
+    const { file, problems, articlesById, annotationLines, laterChecks } = this;
+    if (text.trim() === '') return null;
     const before = problems.length;
     const say = (message: string) => problems.push({ file, line, message });
 
@@ -223,27 +244,28 @@ export function parseCrosscheckJsonl(content: string, file: string): CrosscheckI
       entry = JSON.parse(text);
     } catch (error) {
       say(`broken JSON (${error instanceof Error ? error.message : String(error)})`);
-      return;
+      return null;
     }
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
       say('the line is not a JSON object');
-      return;
+      return null;
     }
 
     if (!('id' in entry) && !('annotations' in entry)) {
       const parsed = bulkArticle.safeParse(entry);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) say(describeIssue(issue, entry));
-        return;
+        return null;
       }
       const bulk = parsed.data;
       const publishedOn = optionalText(bulk.publishedOn);
       if (publishedOn !== undefined && !calendarDate(publishedOn)) say(`publishedOn “${publishedOn}” is not a date (YYYY-MM-DD)`);
       const publishedTime = publicationTime(bulk.publishedTime, publishedOn, say);
-      const imported = importText(bulk.text);
+      // No annotations, so no offsets to map: the stored form alone (importText gives the same text).
+      const imported = prepareArticleText(bulk.text);
       if (imported.text === '') say('the text is empty');
-      if (problems.length > before) return;
-      articles.push({
+      if (problems.length > before) return null;
+      return {
         title: optionalText(bulk.title),
         source: optionalText(bulk.source),
         url: optionalText(bulk.url),
@@ -252,14 +274,13 @@ export function parseCrosscheckJsonl(content: string, file: string): CrosscheckI
         text: imported.text,
         annotations: [],
         origin: { file, line },
-      });
-      return;
+      };
     }
 
     const parsed = exportArticle.safeParse(entry);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) say(describeIssue(issue, entry));
-      return;
+      return null;
     }
     const article = parsed.data;
 
@@ -305,8 +326,8 @@ export function parseCrosscheckJsonl(content: string, file: string): CrosscheckI
       if (!holdsOurs) say(`comparison ${c.id} holds none of this article's figures`);
     }
 
-    if (problems.length > before) return;
-    articles.push({
+    if (problems.length > before) return null;
+    return {
       title: optionalText(article.title),
       source: optionalText(article.source),
       url: optionalText(article.url),
@@ -316,23 +337,26 @@ export function parseCrosscheckJsonl(content: string, file: string): CrosscheckI
       annotations: article.annotations.map(toImported),
       origin: { file, line },
       exported: article,
-    });
-  });
-
-  // A figure in an article that is not in this file cannot be checked here; the
-  // importer decides what to do with such a comparison.
-  for (const check of laterChecks) {
-    const other = articlesById.get(check.articleId);
-    if (!other) continue;
-    const label = other.labels.get(check.annotationId);
-    if (label === undefined) {
-      problems.push({ file, line: check.line, message: `${check.where} refers to annotation ${check.annotationId}, which is not in article ${check.articleId} (line ${other.line})` });
-    } else if (label !== 'figure') {
-      problems.push({ file, line: check.line, message: `${check.where} refers to annotation ${check.annotationId}, which is ${aLabel(label)}, not a figure` });
-    }
+    };
   }
-  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return { articles, problems };
+
+  finish(): ImportProblem[] {
+    const { file, problems, articlesById, laterChecks } = this;
+    // A figure in an article that is not in this file cannot be checked here; the
+    // importer decides what to do with such a comparison.
+    for (const check of laterChecks) {
+      const other = articlesById.get(check.articleId);
+      if (!other) continue;
+      const label = other.labels.get(check.annotationId);
+      if (label === undefined) {
+        problems.push({ file, line: check.line, message: `${check.where} refers to annotation ${check.annotationId}, which is not in article ${check.articleId} (line ${other.line})` });
+      } else if (label !== 'figure') {
+        problems.push({ file, line: check.line, message: `${check.where} refers to annotation ${check.annotationId}, which is ${aLabel(label)}, not a figure` });
+      }
+    }
+    problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    return problems;
+  }
 }
 
 /** A line's publishedTime in stored form; refused when it is not a time or has no date to belong to. */

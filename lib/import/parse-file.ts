@@ -1,6 +1,7 @@
 import { parseBrat, parseBratZip, type BratDocument } from './brat';
 import { parseCrosscheckJsonl } from './crosscheck-jsonl';
 import { parseDoccano } from './doccano';
+import { isDoccanoRecord } from './source';
 import { articleFromHtml } from './html';
 import type { ExportArticle } from '../export/types';
 import type { ImportedArticle, ImportProblem } from './types';
@@ -55,13 +56,7 @@ export function parseImportFile(file: string, bytes: Uint8Array): ParsedImport {
 
 function isDoccano(content: string): boolean {
   const first = content.split('\n').find((line) => line.trim() !== '');
-  if (!first) return false;
-  try {
-    const record: unknown = JSON.parse(first);
-    return typeof record === 'object' && record !== null && ('label' in record || 'labels' in record || 'entities' in record);
-  } catch {
-    return false;
-  }
+  return first !== undefined && isDoccanoRecord(first);
 }
 
 /** A brat collection on disk (the CLI's folder argument): `.txt`/`.ann` pairs by name. */

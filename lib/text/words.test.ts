@@ -25,6 +25,21 @@ describe('countWords', () => {
     expect(countWords('')).toBe(0);
     expect(countWords(' … “ ” — ')).toBe(0);
   });
+
+  // The fast path must count exactly as Intl.Segmenter does, which it replaces for common text.
+  it('agrees with Intl.Segmenter on random strings of ASCII, quotes, dashes and foreign characters', () => {
+    const segmenter = new Intl.Segmenter('en', { granularity: 'word' });
+    const reference = (text: string) => [...segmenter.segment(text)].filter((segment) => segment.isWordLike).length;
+    const alphabet = [..."aZq09_.',:;-@!? \n\t\r/\"()%$#&*+=<>[]{}|~`^\\“”‘’–—…é", '\u0301', '\u200d', '\u00a0', '😀', '中', '文', '\u2024', 'ß', '\u05d0', '\u00b7', '\u3000', '\u200b'];
+    // A fixed linear congruential sequence: the same strings every run.
+    let seed = 12;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    for (let round = 0; round < 20_000; round += 1) {
+      const text = Array.from({ length: 1 + Math.floor(next() * 14) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      expect(countWords(text), JSON.stringify(text)).toBe(reference(text));
+    }
+    expect(countWords(SAMPLE)).toBe(reference(SAMPLE));
+  });
 });
 
 describe('deriveTitle', () => {
