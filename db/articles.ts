@@ -33,6 +33,7 @@ const metadataColumns = {
   source: articles.source,
   url: articles.url,
   publishedOn: articles.publishedOn,
+  publishedTime: articles.publishedTime,
   wordCount: articles.wordCount,
   createdBy: articles.createdBy,
   createdAt: articles.createdAt,
