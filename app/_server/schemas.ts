@@ -124,6 +124,9 @@ export const suggestionsQuery = z.strictObject({
   layer: z.coerce.number().int().positive('layer ids are positive whole numbers').optional(),
 });
 
+/** `?wait=reading`: answer once a figure's or claim's pending reading is stored. Other parameters are ignored, as before. */
+export const annotationGetQuery = z.object({ wait: z.enum(['reading']).optional() });
+
 export const versionQuery = z.strictObject({
   version: z.coerce.number().int().positive().optional(),
 });
