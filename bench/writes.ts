@@ -150,9 +150,11 @@ async function main() {
   const sqlite = getSqlite();
   console.log(`Article: ${article.text.length.toLocaleString('en')} characters, ${spans.length.toLocaleString('en')} distinct spans; database ${process.env.DATABASE_PATH}`);
 
-  const server = spawn(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '--port', String(PORT), '--hostname', '127.0.0.1'], {
+  // BENCH_CPU_PROF=DIR: the server writes a CPU profile there when it stops (node --cpu-prof).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const server = spawn(process.execPath, [...profile, path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '--port', String(PORT), '--hostname', '127.0.0.1'], {
     cwd: root,
-    env: { ...process.env, ...(process.env.BENCH_CPU_PROF ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF}` } : {}) },
+    env: { ...process.env },
     stdio: ['ignore', 'ignore', fs.openSync(path.join(os.tmpdir(), 'crosscheck-bench-writes-server.log'), 'w')],
   });
   const dispatcher = new Agent({ connections: CLIENTS, keepAliveTimeout: 30_000, pipelining: 1 });
@@ -196,8 +198,11 @@ async function main() {
     console.log(process.env.DATABASE_URL ? 'PostgreSQL: not supported by this build yet' : 'PostgreSQL: not configured');
   } finally {
     await dispatcher.close();
-    server.kill();
-    await new Promise((resolve) => server.once('exit', resolve));
+    if (server.exitCode === null) {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill();
+      await exited;
+    }
     fs.rmSync(folder, { recursive: true, force: true });
   }
 }
