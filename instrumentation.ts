@@ -15,5 +15,9 @@ export async function register(): Promise<void> {
   } else if (admin) {
     console.log(`Crosscheck created the admin account "${admin.username}" with the password from ADMIN_PASSWORD.`);
   }
+  // Figure and claim readings acknowledged but not stored before the last stop run again now.
+  const { resumePendingReadings } = await import('./db/readings');
+  const resumed = resumePendingReadings();
+  if (resumed > 0) console.log(`Crosscheck resumed ${resumed} pending figure and claim readings.`);
   console.log(`Crosscheck database ready at ${databasePath()}`);
 }

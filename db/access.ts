@@ -69,6 +69,16 @@ export function accessibleArticle(viewer: Viewer, articleId: number): Article {
   return row;
 }
 
+/** The same check as accessibleArticle without reading the row (an article's text can be megabytes). */
+export function requireAccessibleArticle(viewer: Viewer, articleId: number): void {
+  const row = getDb()
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(eq(articles.id, articleId), isNull(articles.deletedAt), articleAccessCondition(viewer)))
+    .get();
+  if (!row) throw new AppError('article_not_found', `There is no article ${articleId}.`);
+}
+
 /** A live annotation the viewer may see, or a 404 that says no more than "there is none". */
 export function visibleAnnotation(viewer: Viewer, annotationId: number, options: { includeDeleted?: boolean } = {}): Annotation {
   const row = getDb()

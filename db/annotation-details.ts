@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { AppError } from '../lib/errors';
 import { readAttribution, readFigure } from '../lib/figures/read-figure';
 import { fieldsFromReading, mergeFigurePatch, type FigurePatch } from '../lib/figures/patch';
-import type { TextRef } from '../lib/figures/types';
+import type { FigureReading, TextRef } from '../lib/figures/types';
 import type { Label } from '../lib/labels';
 import type { Viewer } from './access';
 import { ensureActor, findActorIdByName, requireActorRef, type ActorRef } from './actors';
@@ -38,6 +38,12 @@ export interface LabelDetails {
   actor: ActorRef | null;
   figure: FigureView | null;
   claim: ClaimView | null;
+  /**
+   * A figure or claim span the server has not read yet: its figure (or claim) is null until the
+   * reading is stored, moments after the span (db/readings.ts). `GET /api/annotations/ID?wait=reading`
+   * answers once it is.
+   */
+  readingPending: boolean;
 }
 
 export type { FigurePatch };
@@ -60,7 +66,7 @@ const mentioned = alias(actors, 'mentioned');
  */
 export function loadDetails(db: Reader, rows: readonly Pick<Annotation, 'id' | 'label'>[], scope: SQL | undefined): Map<number, LabelDetails> {
   const labels = new Map<number, Label>(rows.map((row) => [row.id, row.label]));
-  const details = new Map<number, LabelDetails>(rows.map((row) => [row.id, { actor: null, figure: null, claim: null }]));
+  const details = new Map<number, LabelDetails>(rows.map((row) => [row.id, { actor: null, figure: null, claim: null, readingPending: false }]));
   if (rows.length === 0) return details;
 
   for (const row of db
@@ -96,6 +102,10 @@ export function loadDetails(db: Reader, rows: readonly Pick<Annotation, 'id' | '
     const claimant = row.claim.claimantActorId !== null && row.claimantName !== null ? { id: row.claim.claimantActorId, canonicalName: row.claimantName } : null;
     entry.claim = { status: row.claim.status, claimant };
   }
+  for (const [id, entry] of details) {
+    const label = labels.get(id);
+    entry.readingPending = (label === 'figure' && entry.figure === null) || (label === 'claim' && entry.claim === null);
+  }
   return details;
 }
 
@@ -126,18 +136,46 @@ export function ensureLabelDetails(tx: Tx, annotation: Annotation, articleText: 
     const actorId = ensureActor(tx, annotation.quote, reviewerId);
     tx.update(annotations).set({ actorId }).where(eq(annotations.id, annotation.id)).run();
   }
-  if (annotation.label === 'figure' && !tx.select().from(figureDetails).where(eq(figureDetails.annotationId, annotation.id)).get()) {
-    tx.insert(figureDetails).values(options.propose ? readFigureDetails(tx, annotation, articleText) : { annotationId: annotation.id }).run();
+  if (!lacksDetails(tx, annotation)) return;
+  const reading = options.propose ? readLabel(articleText, annotation, categoryNames(tx)) : null;
+  storeLabelReading(tx, annotation, reading);
+}
+
+/** A figure or claim without its details row: it still needs its reading (or empty details). */
+function lacksDetails(db: Reader, annotation: Pick<Annotation, 'id' | 'label'>): boolean {
+  if (annotation.label === 'figure') return !db.select({ id: figureDetails.annotationId }).from(figureDetails).where(eq(figureDetails.annotationId, annotation.id)).get();
+  if (annotation.label === 'claim') return !db.select({ id: claimDetails.annotationId }).from(claimDetails).where(eq(claimDetails.annotationId, annotation.id)).get();
+  return false;
+}
+
+/** What the automatic reading proposes for a figure or a claim span; the slow part (NLP), free of the database. */
+export type LabelReading = { label: 'figure'; figure: FigureReading } | { label: 'claim'; attribution: TextRef | null };
+
+export function readLabel(articleText: string, annotation: Pick<Annotation, 'label' | 'start' | 'end'>, categories: readonly string[]): LabelReading | null {
+  if (annotation.label === 'figure') return { label: 'figure', figure: readFigure(articleText, annotation, { categories }) };
+  if (annotation.label === 'claim') return { label: 'claim', attribution: readAttribution(articleText, annotation) };
+  return null;
+}
+
+/**
+ * Stores a figure's or claim's details from a reading made earlier (null: no proposal), unless
+ * the annotation has them already. A reading made for another label than the annotation's
+ * now is not used: the details start empty.
+ */
+export function storeLabelReading(tx: Tx, annotation: Pick<Annotation, 'id' | 'label' | 'articleId'>, reading: LabelReading | null): void {
+  if (!lacksDetails(tx, annotation)) return;
+  const usable = reading?.label === annotation.label ? reading : null;
+  if (annotation.label === 'figure') {
+    tx.insert(figureDetails).values(usable?.label === 'figure' ? figureDetailsFrom(tx, annotation, usable.figure) : { annotationId: annotation.id }).run();
   }
-  if (annotation.label === 'claim' && !tx.select().from(claimDetails).where(eq(claimDetails.annotationId, annotation.id)).get()) {
-    const attribution = options.propose ? readAttribution(articleText, annotation) : null;
+  if (annotation.label === 'claim') {
+    const attribution = usable?.label === 'claim' ? usable.attribution : null;
     const claimantActorId = attribution ? knownActorAt(tx, annotation.articleId, attribution) : null;
     tx.insert(claimDetails).values({ annotationId: annotation.id, claimantActorId }).run();
   }
 }
 
-function readFigureDetails(tx: Tx, annotation: Annotation, articleText: string): typeof figureDetails.$inferInsert {
-  const reading = readFigure(articleText, annotation, { categories: categoryNames(tx) });
+function figureDetailsFrom(tx: Tx, annotation: Pick<Annotation, 'id' | 'articleId'>, reading: FigureReading): typeof figureDetails.$inferInsert {
   const sourceActorId = reading.source ? knownActorAt(tx, annotation.articleId, reading.source) : null;
   return { annotationId: annotation.id, ...fieldsFromReading(reading, sourceActorId) };
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { verifySpan, type SpanClaim } from '../lib/anchoring/anchor';
 import { AppError } from '../lib/errors';
 import type { Label } from '../lib/labels';
@@ -12,14 +12,22 @@ import {
   applyFigurePatch,
   ensureLabelDetails,
   loadDetails,
+  readLabel,
+  storeLabelReading,
+  type LabelReading,
   type ClaimPatch,
   type FigurePatch,
   type LabelDetails,
 } from './annotation-details';
-import { requireActorRef } from './actors';
-import { accessibleArticle, annotationVisibilityCondition, canWriteLayer, visibleAnnotation, writableAnnotation, type Viewer } from './access';
+import { ensureActor, requireActorRef, type ActorRef } from './actors';
+import { articleText } from './article-text';
+import { categoryNames } from './categories';
+import { preparedPerConnection } from './prepared';
+import { queueReading } from './readings';
+import { queueWrite } from './write-batch';
+import { accessibleArticle, annotationVisibilityCondition, canWriteLayer, requireAccessibleArticle, visibleAnnotation, writableAnnotation, type Viewer } from './access';
 import { markStarted } from './assignments';
-import { annotations, articles, history, reviewers, type Annotation } from './schema';
+import { actors, annotations, articles, history, pendingReadings, reviewers, type Annotation } from './schema';
 
 /** What clients see of an annotation: the row without its soft-delete marker, the author's name and the label's details. */
 export interface AnnotationView extends Omit<Annotation, 'deletedAt' | 'actorId'>, LabelDetails {
@@ -112,65 +120,174 @@ type BaseView = Omit<AnnotationView, keyof LabelDetails>;
 
 function withDetails(db: Pick<Tx, 'select'>, rows: BaseView[], scope: SQL): AnnotationView[] {
   const details = loadDetails(db, rows, scope);
-  return rows.map((row) => ({ ...row, ...(details.get(row.id) ?? { actor: null, figure: null, claim: null }) }));
+  return rows.map((row) => ({ ...row, ...(details.get(row.id) ?? { actor: null, figure: null, claim: null, readingPending: false }) }));
+}
+
+interface CheckedCreate {
+  articleId: number;
+  layerId: number;
+  reviewerId: number;
+  label: Label;
+  anchor: ReturnType<typeof verifySpan>;
+  note: string;
+  text: string;
 }
 
 /**
- * Stores a span after checking it against the stored text: the offsets must lie in the
- * text, the quote must be what the text says there, and the server recomputes the
- * prefix/suffix context itself rather than trusting the client's.
+ * The checks a new span passes before any write: the viewer may open the article and write
+ * the layer, the offsets lie in the text, and the quote is what the text says there (the
+ * server recomputes the prefix/suffix context itself rather than trusting the client's).
  */
-export function createAnnotation(viewer: Viewer, articleId: number, draft: AnnotationDraft, layerId: number = viewer.id): AnnotationView {
-  accessibleArticle(viewer, articleId);
+function checkCreate(viewer: Viewer, articleId: number, draft: AnnotationDraft, layerId: number): CheckedCreate {
+  requireAccessibleArticle(viewer, articleId);
   if (!canWriteLayer(viewer, layerId)) {
     throw new AppError('layer_read_only', "You can only add annotations to your own layer (and admins to gold).");
   }
-  const reviewerId = viewer.id;
-  const id = writeTransaction((tx) => {
-    const article = requireLiveArticle(tx, articleId);
-    const anchor = verifySpan(article.text, draft);
-    const duplicate = tx
-      .select({ id: annotations.id })
-      .from(annotations)
-      .where(
-        and(
-          eq(annotations.articleId, articleId),
-          eq(annotations.reviewerId, layerId),
-          eq(annotations.label, draft.label),
-          eq(annotations.start, anchor.start),
-          eq(annotations.end, anchor.end),
-          isNull(annotations.deletedAt),
-        ),
-      )
-      .get();
-    if (duplicate) {
-      throw new AppError(
-        'annotation_duplicate',
-        `“${truncate(anchor.quote)}” is already tagged ${draft.label} (annotation ${duplicate.id}).`,
-        { existingId: duplicate.id },
-      );
-    }
-    const at = nowIso();
-    const row = tx
-      .insert(annotations)
-      .values({
-        articleId,
-        reviewerId: layerId,
-        label: draft.label,
-        ...anchor,
-        note: draft.note?.trim() ?? '',
-        createdAt: at,
-        updatedAt: at,
-      })
-      .returning()
-      .get();
-    ensureLabelDetails(tx, row, article.text, reviewerId);
-    logChange(tx, { ...historyKeys(row, reviewerId), action: 'create', before: null, after: annotationState(tx, row.id), at });
-    if (layerId === viewer.id) markStarted(tx, articleId, viewer.id, at);
-    return row.id;
-  });
-  return getAnnotation(viewer, id);
+  const text = articleText(articleId);
+  return { articleId, layerId, reviewerId: viewer.id, label: draft.label, anchor: verifySpan(text, draft), note: draft.note?.trim() ?? '', text };
 }
+
+/**
+ * Inserts a checked span with its history row, inside the caller's transaction. The article
+ * may have been deleted and the same span tagged since the checks: both are checked again here.
+ * A figure's or claim's details come from `reading`: read in this transaction ('inline'), read
+ * before it (a LabelReading, or null for none), or left to db/readings.ts ('deferred': a pending row).
+ */
+function insertChecked(tx: Tx, checked: CheckedCreate, reading: 'inline' | 'deferred' | LabelReading | null): { row: Annotation; actor: ActorRef | null } {
+  const { articleId, layerId, reviewerId, label, anchor } = checked;
+  if (!liveArticleStatement().get({ id: articleId })) throw articleNotFound(articleId);
+  const duplicate = duplicateStatement().get({ articleId, layerId, label, start: anchor.start, end: anchor.end });
+  if (duplicate) {
+    throw new AppError('annotation_duplicate', `“${truncate(anchor.quote)}” is already tagged ${label} (annotation ${duplicate.id}).`, {
+      existingId: duplicate.id,
+    });
+  }
+  const at = nowIso();
+  const actor = label === 'actor' ? actorRef(tx, ensureActor(tx, anchor.quote, reviewerId)) : null;
+  const row = insertStatement().get({
+    articleId,
+    reviewerId: layerId,
+    label,
+    start: anchor.start,
+    end: anchor.end,
+    quote: anchor.quote,
+    prefix: anchor.prefix,
+    suffix: anchor.suffix,
+    note: checked.note,
+    actorId: actor?.id ?? null,
+    at,
+  })!;
+  if (reading === 'inline') ensureLabelDetails(tx, row, checked.text, reviewerId);
+  else if (reading === 'deferred') {
+    if (label !== 'actor') pendingReadingStatement().run({ annotationId: row.id, at });
+  } else storeLabelReading(tx, row, reading);
+  // Deferred, the state is known without reading it back: the row as inserted, no details yet.
+  const after = reading === 'deferred' ? { ...withoutDeletedAt(row), figure: null, claim: null } : annotationState(tx, row.id);
+  logChange(tx, { ...historyKeys(row, reviewerId), action: 'create', before: null, after, at });
+  if (layerId === reviewerId) markStarted(tx, articleId, reviewerId, at);
+  return { row, actor };
+}
+
+/** Stores a span (see checkCreate) and reads a figure's or claim's details in the same transaction. */
+export function createAnnotation(viewer: Viewer, articleId: number, draft: AnnotationDraft, layerId: number = viewer.id): AnnotationView {
+  const checked = checkCreate(viewer, articleId, draft, layerId);
+  const { row } = writeTransaction((tx) => insertChecked(tx, checked, 'inline'));
+  return getAnnotation(viewer, row.id);
+}
+
+/**
+ * The API's create: the span is committed with other concurrent writes (db/write-batch.ts) and
+ * answered once it is durable. A figure's or claim's reading is made before the write, outside
+ * the transaction (`reading: 'before'`), or after the answer (`'after'`, db/readings.ts): then
+ * the answer says `readingPending: true` and has no figure or claim yet.
+ */
+export async function createAnnotationQueued(
+  viewer: Viewer,
+  articleId: number,
+  draft: AnnotationDraft,
+  layerId: number = viewer.id,
+  options: { reading: 'before' | 'after' } = { reading: 'before' },
+): Promise<AnnotationView> {
+  const checked = checkCreate(viewer, articleId, draft, layerId);
+  if (options.reading === 'before') {
+    const reading = readLabel(checked.text, { label: checked.label, ...checked.anchor }, categoryNames(getDb()));
+    const { row } = await queueWrite((tx) => insertChecked(tx, checked, reading));
+    return getAnnotation(viewer, row.id);
+  }
+  const { row, actor } = await queueWrite((tx) => insertChecked(tx, checked, 'deferred'));
+  if (row.label !== 'actor') queueReading(row.id);
+  const { actorId: _actorId, ...view } = withoutDeletedAt(row);
+  return { ...view, reviewerName: layerName(viewer, layerId), actor, figure: null, claim: null, readingPending: row.label !== 'actor' };
+}
+
+function withoutDeletedAt(row: Annotation): Omit<Annotation, 'deletedAt'> {
+  const { deletedAt: _deletedAt, ...rest } = row;
+  return rest;
+}
+
+function layerName(viewer: Viewer, layerId: number): string {
+  if (layerId === viewer.id) return viewer.displayName;
+  return getDb().select({ name: reviewers.displayName }).from(reviewers).where(eq(reviewers.id, layerId)).get()?.name ?? '';
+}
+
+function actorRef(db: Reader, id: number): ActorRef {
+  const actor = db.select({ id: actors.id, canonicalName: actors.canonicalName }).from(actors).where(eq(actors.id, id)).get();
+  return { id, canonicalName: actor?.canonicalName ?? '' };
+}
+
+// The hot statements of a create, prepared once per connection rather than built on every call.
+const liveArticleStatement = preparedPerConnection((db) =>
+  db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(eq(articles.id, sql.placeholder('id')), isNull(articles.deletedAt)))
+    .prepare(),
+);
+
+const duplicateStatement = preparedPerConnection((db) =>
+  db
+    .select({ id: annotations.id })
+    .from(annotations)
+    .where(
+      and(
+        eq(annotations.articleId, sql.placeholder('articleId')),
+        eq(annotations.reviewerId, sql.placeholder('layerId')),
+        eq(annotations.label, sql.placeholder('label')),
+        eq(annotations.start, sql.placeholder('start')),
+        eq(annotations.end, sql.placeholder('end')),
+        isNull(annotations.deletedAt),
+      ),
+    )
+    .prepare(),
+);
+
+const insertStatement = preparedPerConnection((db) =>
+  db
+    .insert(annotations)
+    .values({
+      articleId: sql.placeholder('articleId'),
+      reviewerId: sql.placeholder('reviewerId'),
+      label: sql.placeholder('label'),
+      start: sql.placeholder('start'),
+      end: sql.placeholder('end'),
+      quote: sql.placeholder('quote'),
+      prefix: sql.placeholder('prefix'),
+      suffix: sql.placeholder('suffix'),
+      note: sql.placeholder('note'),
+      actorId: sql.placeholder('actorId'),
+      createdAt: sql.placeholder('at'),
+      updatedAt: sql.placeholder('at'),
+    })
+    .returning()
+    .prepare(),
+);
+
+const pendingReadingStatement = preparedPerConnection((db) =>
+  db
+    .insert(pendingReadings)
+    .values({ annotationId: sql.placeholder('annotationId'), queuedAt: sql.placeholder('at') })
+    .prepare(),
+);
 
 /**
  * Changes the label, note, actor link or label details. A patch that changes nothing

@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { AppError } from '../lib/errors';
 import type { Viewer } from './access';
 import { getDb, writeTransaction, type Tx } from './client';
 import { nowIso } from './clock';
+import { preparedPerConnection } from './prepared';
 import { apiTokens, reviewers } from './schema';
 
 const TOKEN_PREFIX = 'cc_';
@@ -70,18 +71,33 @@ export function revokeApiToken(viewer: Viewer, id: number): void {
   if (changed.changes === 0) throw new AppError('api_token_not_found', `There is no API token ${id}.`);
 }
 
-/** The reviewer a live token belongs to, unless the token was revoked or the account disabled. */
-export function reviewerIdForApiToken(token: string): number | null {
-  const row = getDb()
-    .select({ id: apiTokens.id, reviewerId: apiTokens.reviewerId, lastUsedAt: apiTokens.lastUsedAt })
+// Every API request with a token runs this: prepared once, one indexed lookup joined to its account.
+const tokenViewerStatement = preparedPerConnection((db) =>
+  db
+    .select({
+      tokenId: apiTokens.id,
+      lastUsedAt: apiTokens.lastUsedAt,
+      id: reviewers.id,
+      username: reviewers.username,
+      displayName: reviewers.displayName,
+      role: reviewers.role,
+    })
     .from(apiTokens)
     .innerJoin(reviewers, eq(reviewers.id, apiTokens.reviewerId))
-    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt), isNull(reviewers.disabledAt)))
-    .get();
+    .where(and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt), isNull(reviewers.disabledAt), eq(reviewers.kind, 'person')))
+    .prepare(),
+);
+
+/**
+ * The account a live token belongs to, unless the token was revoked or the account disabled.
+ * Looked up on every request, never cached, so a revocation takes effect on the next request.
+ */
+export function viewerForApiToken(token: string): Viewer | null {
+  const row = tokenViewerStatement().get({ hash: hashToken(token) });
   if (!row) return null;
   // "Last used" to the minute is enough, and spares a script's every request a write.
   if (!row.lastUsedAt || Date.now() - Date.parse(row.lastUsedAt) > LAST_USED_RESOLUTION_MS) {
-    writeTransaction((tx) => tx.update(apiTokens).set({ lastUsedAt: nowIso() }).where(eq(apiTokens.id, row.id)).run());
+    writeTransaction((tx) => tx.update(apiTokens).set({ lastUsedAt: nowIso() }).where(eq(apiTokens.id, row.tokenId)).run());
   }
-  return row.reviewerId;
+  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role };
 }

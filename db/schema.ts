@@ -236,6 +236,16 @@ export const figureTimeline = sqliteTable(
   (table) => [index('figure_timeline_layer_date_idx').on(table.layerId, table.publishedOn, table.annotationId), index('figure_timeline_article_idx').on(table.articleId)],
 );
 
+// Figure and claim spans whose automatic reading has not run yet: the API stores the span at
+// once and reads it after the commit (db/readings.ts). A row here survives a crash, so the
+// reading is resumed on the next start; it is deleted when the reading is stored.
+export const pendingReadings = sqliteTable('pending_readings', {
+  annotationId: integer('annotation_id')
+    .primaryKey()
+    .references(() => annotations.id),
+  queuedAt: text('queued_at').notNull(),
+});
+
 // The editable list of what figures count.
 export const figureCategories = sqliteTable('figure_categories', {
   id: integer('id').primaryKey({ autoIncrement: true }),

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Viewer } from './access';
-import { reviewerIdForApiToken, looksLikeApiToken } from './api-tokens';
+import { looksLikeApiToken, viewerForApiToken } from './api-tokens';
 import { getAuth } from './auth';
 import { getDb } from './client';
 import { reviewers, type Reviewer } from './schema';
@@ -19,10 +19,7 @@ export async function viewerFromHeaders(headers: Headers): Promise<Viewer | null
   const bearer = /^Bearer\s+(\S+)$/i.exec(headers.get('authorization') ?? '')?.[1];
   if (bearer !== undefined) {
     if (!looksLikeApiToken(bearer)) return null;
-    const reviewerId = reviewerIdForApiToken(bearer);
-    if (reviewerId === null) return null;
-    const row = getDb().select().from(reviewers).where(and(eq(reviewers.id, reviewerId), activePerson)).get();
-    return row ? toViewer(row) : null;
+    return viewerForApiToken(bearer);
   }
   const session = await getAuth().api.getSession({ headers });
   if (!session) return null;

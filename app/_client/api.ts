@@ -20,10 +20,11 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 // same request is sent again a few times before the reviewer is told.
 const BUSY_RETRIES = 4;
 
-export async function callApi<T>(method: Method, url: string, body?: unknown): Promise<T> {
+/** `headers`: extra request headers, such as `Prefer: respond-async` for a create that need not wait for its reading. */
+export async function callApi<T>(method: Method, url: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await callApiOnce<T>(method, url, body);
+      return await callApiOnce<T>(method, url, body, headers);
     } catch (error) {
       if (!(error instanceof ApiError && error.code === 'database_busy') || attempt > BUSY_RETRIES) throw error;
       await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
@@ -31,12 +32,12 @@ export async function callApi<T>(method: Method, url: string, body?: unknown): P
   }
 }
 
-async function callApiOnce<T>(method: Method, url: string, body?: unknown): Promise<T> {
+async function callApiOnce<T>(method: Method, url: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, {
       method,
-      headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
+      headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {

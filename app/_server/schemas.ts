@@ -152,6 +152,9 @@ export const conflictsQuery = z.strictObject({
   windowDays: z.coerce.number().int().min(0).max(30).optional(),
 });
 
+/** `?wait=reading`: answer once a figure's or claim's pending reading is stored. Other parameters are ignored, as before. */
+export const annotationGetQuery = z.object({ wait: z.enum(['reading']).optional() });
+
 export const versionQuery = z.strictObject({
   version: z.coerce.number().int().positive().optional(),
 });

@@ -1,9 +1,18 @@
 import { handle, readId, readJson, validate, type IdContext } from '@/app/_server/http';
-import { updateAnnotationBody, versionQuery } from '@/app/_server/schemas';
+import { annotationGetQuery, updateAnnotationBody, versionQuery } from '@/app/_server/schemas';
 import { deleteAnnotation, getAnnotation, updateAnnotation } from '@/db/annotations';
+import { readingSettled } from '@/db/readings';
 
-export const GET = handle(async (_request, context: IdContext, viewer) => {
-  return Response.json({ annotation: getAnnotation(viewer, await readId(context, 'annotation')) });
+// How long `?wait=reading` holds the answer for a reading still queued behind other writes.
+const READING_WAIT_MS = 10_000;
+
+export const GET = handle(async (request, context: IdContext, viewer) => {
+  const id = await readId(context, 'annotation');
+  const annotation = getAnnotation(viewer, id);
+  const { wait } = validate(annotationGetQuery, Object.fromEntries(new URL(request.url).searchParams));
+  if (wait !== 'reading' || !annotation.readingPending) return Response.json({ annotation });
+  await readingSettled(id, READING_WAIT_MS);
+  return Response.json({ annotation: getAnnotation(viewer, id) });
 });
 
 export const PATCH = handle(async (request, context: IdContext, viewer) => {

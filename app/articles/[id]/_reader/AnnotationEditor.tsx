@@ -47,6 +47,11 @@ export function AnnotationEditor({ annotation, actors, categories, onUpdate, onD
           ))}
         </select>
       </div>
+      {annotation.readingPending && (
+        <p className="reading-pending" role="status" data-testid="reading-pending">
+          Reading the {annotation.label === 'figure' ? 'figure' : 'claimant'}…
+        </p>
+      )}
       {annotation.figure && (
         <FigureFields
           annotationId={annotation.id}

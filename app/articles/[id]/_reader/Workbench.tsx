@@ -127,6 +127,24 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
     setAnnotations(latest.current);
   }, []);
 
+  /**
+   * A figure or claim is stored before the server has read it (readingPending): its details
+   * arrive moments later. The entry shows "Reading…" until then; an answer that comes after
+   * the reviewer changed the entry is dropped, since that change's own answer is newer.
+   */
+  const fillInReading = useCallback(
+    async (id: number) => {
+      try {
+        const { annotation } = await callApi<{ annotation: AnnotationView }>('GET', `/api/annotations/${id}?wait=reading`);
+        const shown = latest.current.find((a) => a.id === id);
+        if (shown?.readingPending && shown.version === annotation.version) replace(annotation);
+      } catch {
+        // Deleted meanwhile, or the network failed: the entry keeps "Reading…" until the next load.
+      }
+    },
+    [replace],
+  );
+
   const remove = useCallback((id: number) => {
     latest.current = latest.current.filter((a) => a.id !== id);
     setAnnotations(latest.current);
@@ -205,12 +223,13 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
         setAnnotations(latest.current);
         setComparisons(compared.comparisons);
         setLoaded(true);
+        for (const annotation of fresh.annotations) if (annotation.readingPending) void fillInReading(annotation.id);
       })
       .catch(report);
     return () => {
       cancelled = true;
     };
-  }, [articleId, layer.id, report]);
+  }, [articleId, fillInReading, layer.id, report]);
 
   const dismissSuggestion = useCallback(
     (suggestion: SuggestionView) =>
@@ -244,16 +263,17 @@ export function Workbench({ articleId, text, initialActors, categories, events, 
           end: span.end,
           quote: text.slice(span.start, span.end),
           layerId: layer.id,
-        });
+        }, { Prefer: 'respond-async' });
         replace(annotation);
         setSelectedId(annotation.id);
+        if (annotation.readingPending) void fillInReading(annotation.id);
         if (annotation.label === 'actor') await refreshActors();
         releaseTagged(span);
         pushUndo({ kind: 'create', annotationId: annotation.id, description: `tagging ${describe(annotation)}` });
         setStatus({ kind: 'info', text: `Tagged ${describe(annotation)}.` });
       });
     },
-    [articleId, layer, pending, pushUndo, refreshActors, releaseTagged, replace, run, text],
+    [articleId, fillInReading, layer, pending, pushUndo, refreshActors, releaseTagged, replace, run, text],
   );
 
   const update = useCallback(
