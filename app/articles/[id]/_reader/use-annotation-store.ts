@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { preload } from 'react-dom';
 import { callApi, errorMessage } from '@/app/_client/api';
 import { AnnotationStore, type StoreHooks } from './annotation-store';
 import type { ArticleComparison } from './ComparePanel';
@@ -14,7 +15,16 @@ export type StatusSetter = (status: Status | null) => void;
  * and read by React through useSyncExternalStore. `hooks` may change between renders; the
  * store always calls the latest ones.
  */
+export function annotationsUrl(articleId: number, layerId: number): string {
+  return `/api/articles/${articleId}/annotations?layer=${layerId}`;
+}
+
 export function useAnnotationStore(articleId: number, layerId: number, hooks: StoreHooks) {
+  // The annotations are requested from the page's <head> (a preload link React puts there
+  // during the server render), so they download while the text is parsed and hydrated; the
+  // fetch below then takes the preloaded answer. `anonymous` is fetch()'s own credentials
+  // mode for the same origin (cookies sent), which the preload must match to be reused.
+  preload(annotationsUrl(articleId, layerId), { as: 'fetch', crossOrigin: 'anonymous' });
   const latestHooks = useRef(hooks);
   useEffect(() => {
     latestHooks.current = hooks;
@@ -39,7 +49,7 @@ export function useAnnotationStore(articleId: number, layerId: number, hooks: St
   useEffect(() => {
     let cancelled = false;
     Promise.all([
-      callApi<{ annotations: AnnotationView[] }>('GET', `/api/articles/${articleId}/annotations?layer=${layerId}`),
+      callApi<{ annotations: AnnotationView[] }>('GET', annotationsUrl(articleId, layerId)),
       callApi<{ comparisons: ArticleComparison[] }>('GET', `/api/articles/${articleId}/comparisons?layer=${layerId}`),
     ])
       .then(([fresh, compared]) => {
