@@ -228,7 +228,9 @@ async function main() {
     console.log(`open, all ${ANNOTATIONS.toLocaleString('en')} highlights painted (median of ${OPENS}): reader ${median(opened.app)} ms, static baseline ${median(opened.static)} ms, ratio ${(median(opened.app) / median(opened.static)).toFixed(2)}× (goal ≤ 2×)`);
     console.log(`  each run: reader ${opened.app.join(' / ')} ms; static ${opened.static.join(' / ')} ms`);
 
-    // Scrolling the article from top to bottom, a screen at a time, a frame apart.
+    // Scrolling the article from top to bottom, a screen at a time, a frame apart, once the
+    // opening's own work (panel, suggestions) has had a second to finish.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 1000)));
     const scrollFrom = await page.evaluate(() => performance.now());
     await page.evaluate(async () => {
       const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
@@ -285,6 +287,7 @@ async function main() {
       await armTimer(page, 'figure', 1);
       await page.keyboard.press('3');
       timings.tag.push(await elapsed(page));
+      if (process.stdout.isTTY) process.stdout.write(`\r  tag ${i + 1}/${TAGS}`);
       await statusIs(page, `Tagged Figure “${word}”`);
 
       await armTimer(page, 'actor', 1);
