@@ -261,6 +261,54 @@ test('an error from the server is shown and nothing changes', async ({ page, req
   await expect(annotationItems(page)).toHaveCount(1);
 });
 
+test('a tag the server refuses is painted at once, then taken back with the reason', async ({ page, request }) => {
+  const article = await createArticle(request, { title: 'Refused tag' });
+  await openArticle(page, article.id);
+  // Hold the refusal until the optimistic highlight has been seen, then answer 422.
+  let refuse: () => void = () => undefined;
+  const refusalHeld = new Promise<void>((resolve) => (refuse = resolve));
+  await page.route(`**/api/articles/${article.id}/annotations`, async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    await refusalHeld;
+    await route.fulfill({
+      status: 422,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: { code: 'invalid', message: 'The span no longer matches the text.' } }),
+    });
+  });
+  await selectWithMouse(page, 'Kataib Hezbollah');
+  await page.keyboard.press('2');
+  await expect(annotationItems(page)).toHaveCount(1);
+  await expect.poll(() => paintedCount(page, 'actor')).toBe(1);
+  refuse();
+  await expect(page.getByTestId('status-bar').getByRole('alert')).toHaveText(
+    'Not tagged: The span no longer matches the text. The highlight was removed.',
+  );
+  await expect(annotationItems(page)).toHaveCount(0);
+  expect(await paintedCount(page, 'actor')).toBe(0);
+  await expect(page.getByTestId('status-bar').getByRole('button', { name: 'Undo' })).toHaveCount(0);
+});
+
+test('a label change the server refuses goes back to the stored label and says why', async ({ page, request }) => {
+  const article = await createArticle(request, { title: 'Refused change' });
+  await openArticle(page, article.id);
+  await selectWithMouse(page, 'Kataib Hezbollah');
+  await page.keyboard.press('2');
+  const item = annotationItem(page, 'Kataib Hezbollah');
+  await expect(item).toHaveAttribute('data-label', 'actor');
+  await expect(page.getByTestId('status-bar')).toContainText('Tagged');
+  await page.route('**/api/annotations/*', (route) =>
+    route.request().method() === 'PATCH'
+      ? route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ error: { code: 'conflict', message: 'Someone changed it first.' } }) })
+      : route.continue(),
+  );
+  await page.keyboard.press('1');
+  await expect(page.getByTestId('status-bar').getByRole('alert')).toHaveText('Not saved: Someone changed it first. The change was taken back.');
+  await expect(item).toHaveAttribute('data-label', 'actor');
+  expect(await paintedCount(page, 'claim')).toBe(0);
+  expect(await paintedCount(page, 'actor')).toBe(1);
+});
+
 test('a pasted article gets its date from a date line and a title from its first sentence, and can be annotated', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('link', { name: 'Add article' }).first().click();

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { LABELS, LABEL_INFO, type Label } from '@/lib/labels';
 import { AnnotationListItem } from './AnnotationListItem';
 import type { ActorRef, AnnotationChange, AnnotationView } from './types';
@@ -10,8 +10,8 @@ export type LabelFilter = 'all' | Label;
 const PAGE = 200;
 
 interface Props {
-  annotations: AnnotationView[];
-  visible: AnnotationView[];
+  annotations: readonly AnnotationView[];
+  visible: readonly AnnotationView[];
   filter: LabelFilter;
   onFilterChange: (filter: LabelFilter) => void;
   selectedId: number | null;
@@ -61,7 +61,11 @@ export function AnnotationPanel({
     observer.observe(more);
     return () => observer.disconnect();
   }, [shown]);
-  const counts = Object.fromEntries(LABELS.map((label) => [label, annotations.filter((a) => a.label === label).length])) as Record<Label, number>;
+  const counts = useMemo(() => {
+    const byLabel = Object.fromEntries(LABELS.map((label) => [label, 0])) as Record<Label, number>;
+    for (const annotation of annotations) byLabel[annotation.label] += 1;
+    return byLabel;
+  }, [annotations]);
 
   // Scroll the list only: scrollIntoView would also move the page, and the text under the reader's eyes with it.
   useEffect(() => {

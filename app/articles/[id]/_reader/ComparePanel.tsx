@@ -28,7 +28,7 @@ interface KnownFigure {
 interface Props {
   articleId: number;
   // This article's figures in the layer being viewed.
-  figures: { id: number; quote: string; figure: FigureView | null }[];
+  figures: readonly { id: number; quote: string; figure: FigureView | null }[];
   selectedFigureIds: number[];
   onSelectionChange: (ids: number[]) => void;
   suggestions: SuggestionView[];

@@ -46,25 +46,62 @@ export function assignLanes(spans: readonly Span[]): Map<number, number> {
   return lanes;
 }
 
-export function paintAnnotations(map: TextMap, spans: readonly Span[]): void {
-  if (!supportsHighlights()) return;
-  const lanes = assignLanes(spans);
-  const groups = new Map<string, Range[]>();
-  for (const span of spans) {
-    const range = map.range(span.start, span.end);
-    if (!range) continue;
-    const name = highlightName(span.label, lanes.get(span.id) ?? 0);
-    const group = groups.get(name) ?? [];
-    group.push(range);
-    groups.set(name, group);
-  }
-  for (const label of LABELS) {
-    for (let lane = 0; lane < MAX_LANES; lane += 1) {
-      const name = highlightName(label, lane);
-      const highlight = new Highlight(...(groups.get(name) ?? []));
-      highlight.priority = PRIORITY[label];
-      CSS.highlights.set(name, highlight);
+/**
+ * The label highlights of the reader, kept up to date by single annotations: a tag, a label
+ * change or a delete adds or deletes one Range in one Highlight, so the cost of a change does
+ * not grow with the number of annotations. Only `paintAll` (opening, a new label filter)
+ * registers every range.
+ */
+export class HighlightLayer {
+  private readonly highlights = new Map<string, Highlight>();
+  private readonly painted = new Map<number, { name: string; range: Range; span: Span; lane: number }>();
+
+  constructor(private readonly map: TextMap) {
+    if (!supportsHighlights()) return;
+    for (const label of LABELS) {
+      for (let lane = 0; lane < MAX_LANES; lane += 1) {
+        const highlight = new Highlight();
+        highlight.priority = PRIORITY[label];
+        this.highlights.set(highlightName(label, lane), highlight);
+        CSS.highlights.set(highlightName(label, lane), highlight);
+      }
     }
+  }
+
+  paintAll(spans: readonly Span[]): void {
+    if (!supportsHighlights()) return;
+    for (const highlight of this.highlights.values()) highlight.clear();
+    this.painted.clear();
+    const lanes = assignLanes(spans);
+    for (const span of spans) this.paint(span, lanes.get(span.id) ?? 0);
+  }
+
+  /** Paints one more span, in the lowest lane no overlapping span of its label uses. */
+  add(span: Span): void {
+    if (!supportsHighlights()) return;
+    this.remove(span.id);
+    const used = new Set<number>();
+    for (const other of this.painted.values()) {
+      if (other.span.label === span.label && other.span.start < span.end && span.start < other.span.end) used.add(other.lane);
+    }
+    let lane = 0;
+    while (used.has(lane) && lane < MAX_LANES - 1) lane += 1;
+    this.paint(span, lane);
+  }
+
+  remove(id: number): void {
+    const entry = this.painted.get(id);
+    if (!entry) return;
+    this.highlights.get(entry.name)?.delete(entry.range);
+    this.painted.delete(id);
+  }
+
+  private paint(span: Span, lane: number): void {
+    const range = this.map.range(span.start, span.end);
+    if (!range) return;
+    const name = highlightName(span.label, lane);
+    this.highlights.get(name)!.add(range);
+    this.painted.set(span.id, { name, range, span: { id: span.id, label: span.label, start: span.start, end: span.end }, lane });
   }
 }
 
