@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { figure as comparable } from '../comparisons/fixtures.test-helper';
 import { disagreement, findConflicts, shiftDate, type ConflictFigure } from './find';
 
 // A figure for these tests: an exact number of fighters killed, dated 2023-11-22, in article 1.
 function figure(overrides: Partial<ConflictFigure> & Pick<ConflictFigure, 'annotationId'>): ConflictFigure {
-  return {
-    articleId: 1,
-    publishedOn: '2023-11-22',
-    vague: false,
-    min: 5,
-    max: 5,
-    qualifier: 'exact',
-    category: 'killed',
-    counted: 'fighters',
-    place: null,
-    time: null,
-    source: null,
-    quote: '',
-    ...overrides,
-  };
+  return { ...comparable({ annotationId: overrides.annotationId, min: 5, max: 5, counted: 'fighters' }), publishedOn: '2023-11-22', vague: false, ...overrides };
 }
 
 describe('findConflicts', () => {
