@@ -53,6 +53,7 @@ const PROBES: Probe[] = [
   { method: 'DELETE', route: 'annotations/[id]', kind: 'annotation', send: (id) => ({ path: `/api/annotations/${id}` }) },
   { method: 'DELETE', route: 'annotations/[id]', kind: 'annotation', send: (id) => ({ path: `/api/annotations/${id}?version=${BIG_VERSION}` }) },
   { method: 'GET', route: 'annotations/[id]/history', kind: 'annotation', send: (id) => ({ path: `/api/annotations/${id}/history` }) },
+  { method: 'GET', route: 'annotations/[id]/incidents', kind: 'annotation', send: (id) => ({ path: `/api/annotations/${id}/incidents` }) },
   { method: 'POST', route: 'annotations/[id]/restore', kind: 'annotation', send: (id) => ({ path: `/api/annotations/${id}/restore` }) },
   { method: 'GET', route: 'articles/[id]', kind: 'article', send: (id) => ({ path: `/api/articles/${id}` }) },
   { method: 'PATCH', route: 'articles/[id]', kind: 'article', send: (id) => ({ path: `/api/articles/${id}`, data: { title: 'Guessed' } }) },
