@@ -41,7 +41,7 @@ async function checkEveryScreen({ page, request }: { page: Page; request: APIReq
   await expect(page.getByTestId('comparison-table')).toBeVisible();
   expect(await violations(page), 'comparison page').toEqual([]);
 
-  for (const path of ['/', '/articles/new', '/comparisons', '/actors', '/categories', '/import', '/export', '/reviewers', '/profile', '/agreement', '/articles/1/curate', '/no-such-page']) {
+  for (const path of ['/', '/articles/new', '/comparisons', '/actors', '/categories', '/import', '/export', '/reviewers', '/profile', '/agreement', '/incidents', '/conflicts', '/search?q=strike', '/articles/1/curate', '/no-such-page']) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     expect(await violations(page), path).toEqual([]);

@@ -45,6 +45,7 @@ const PAGE_PATHS = [
   '/comparisons/1',
   '/incidents',
   '/incidents/1',
+  '/conflicts',
   '/search',
   '/actors',
   '/actors/1',
