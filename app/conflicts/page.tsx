@@ -35,7 +35,7 @@ export default async function ConflictsPage(props: Props) {
         each other, the same place or the same people counted — and disagree. Compare them, add them to an incident, or dismiss them.
       </p>
       {layers.length > 1 && (
-        <nav className="layer-choice" aria-label="Layer">
+        <nav className="conflict-layers" aria-label="Layer">
           Layer:{' '}
           {layers.map((entry, index) => (
             <span key={entry.id}>

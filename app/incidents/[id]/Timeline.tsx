@@ -34,10 +34,12 @@ export function Timeline({ figures }: { figures: IncidentFigureView[] }) {
         <text x={PAD.left - 6} y={y(0)} textAnchor="end" dominantBaseline="middle" className="tick">
           0
         </text>
-        {moments.map((moment) => {
+        {moments.map((moment, index) => {
           const [date, time] = moment.split('|');
+          // The outer labels lean inwards so a long "17:05 UTC+03:00" is not cut off at the edge.
+          const anchor = moments.length === 1 ? 'middle' : index === 0 ? 'start' : index === moments.length - 1 ? 'end' : 'middle';
           return (
-            <text key={moment} x={x(moment)} y={HEIGHT - (time ? 18 : 10)} textAnchor="middle" className="tick">
+            <text key={moment} x={x(moment)} y={HEIGHT - (time ? 18 : 10)} textAnchor={anchor} className="tick">
               {date}
               {time && (
                 <tspan x={x(moment)} dy="1.1em">
