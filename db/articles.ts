@@ -1,12 +1,13 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { AppError } from '../lib/errors';
-import { getDb, writeTransaction } from './client';
+import { writeTransaction } from './client';
 import { nowIso } from './clock';
 import { insertArticle, pickMetadata, type ArticleDraft, type ArticleMetadata } from './article-insert';
 import { logChange } from './history-log';
 import type { ArticleSharing } from '../lib/vocabulary';
 import { accessibleArticle, isAdmin, requireAdmin, type Viewer } from './access';
-import { articles, reviewers, type Article } from './schema';
+import { goldLayerId } from './reviewers';
+import { articles, type Article } from './schema';
 
 export type { ArticleDraft, ArticleMetadata };
 
@@ -21,10 +22,10 @@ export interface ArticleMetadataPatch {
 /**
  * The layer the library counts for a viewer: gold (the team's result) for admins, their own
  * for reviewers. Summing every layer would count one span once per reviewer who tagged it.
+ * Incidents and the conflict finder read the same layer by default.
  */
 export function countedLayerId(viewer: Viewer): number {
-  if (!isAdmin(viewer)) return viewer.id;
-  return getDb().select({ id: reviewers.id }).from(reviewers).where(eq(reviewers.kind, 'gold')).get()?.id ?? viewer.id;
+  return isAdmin(viewer) ? goldLayerId() : viewer.id;
 }
 
 /** One live article with its text; 404 when it does not exist, was deleted or is not the viewer's to open. */

@@ -2,9 +2,9 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or } from
 import { DEFAULT_WINDOW_DAYS, findConflicts, shiftDate, type ConflictFigure, type ConflictGroup } from '../lib/conflicts/find';
 import { AppError } from '../lib/errors';
 import { annotationVisibilityCondition, isAdmin, type Viewer } from './access';
+import { countedLayerId } from './articles';
 import { getDb } from './client';
 import { dismissSuggestion, loadFigures, withSentences, type ComparedFigure, type Reader } from './comparisons';
-import { defaultIncidentLayer } from './incidents';
 import { annotations, articles, comparisonMembers, comparisons, dismissedSuggestions, eventFigures, figureDetails, figureTimeline, reviewers } from './schema';
 
 /*
@@ -108,7 +108,7 @@ export function conflictLayers(viewer: Viewer): { id: number; name: string }[] {
 /** One page of proposed groups in one layer, newest first (by the newest figure of each group). */
 export function listConflicts(viewer: Viewer, query: ConflictQuery = {}): ConflictPage {
   const db = getDb();
-  const layer = requireLayer(viewer, query.layerId ?? defaultIncidentLayer(viewer));
+  const layer = requireLayer(viewer, query.layerId ?? countedLayerId(viewer));
   const limit = query.limit ?? CONFLICTS_PER_PAGE;
   const windowDays = query.windowDays ?? DEFAULT_WINDOW_DAYS;
   let cursor = readCursor(query.cursor);

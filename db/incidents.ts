@@ -5,11 +5,11 @@ import { publicationInstant } from '../lib/dates/publication-time';
 import { AppError } from '../lib/errors';
 import { boundText, categoryRanges, type Bound } from '../lib/incidents/ranges';
 import type { ExportIncident } from '../lib/incidents/export';
-import { annotationVisibilityCondition, isAdmin, requireAdmin, visibleAnnotation, writableAnnotation, type Viewer } from './access';
+import { annotationVisibilityCondition, requireAdmin, visibleAnnotation, writableAnnotation, type Viewer } from './access';
+import { countedLayerId } from './articles';
 import { getDb, writeTransaction, type Tx } from './client';
 import { nowIso } from './clock';
 import { loadFigures, resolveEvent, visibleMembers, type FigureRow, type Reader } from './comparisons';
-import { goldLayerId } from './reviewers';
 import { annotations, articles, comparisonMembers, comparisons, eventFigures, events, reviewers, type Event } from './schema';
 
 /*
@@ -91,12 +91,7 @@ export interface IncidentPatch {
   expectedVersion?: number;
 }
 
-/** The layer a viewer reads incidents in unless they choose another: gold for admins, their own for reviewers. */
-export function defaultIncidentLayer(viewer: Viewer): number {
-  return isAdmin(viewer) ? goldLayerId() : viewer.id;
-}
-
-export function listIncidents(viewer: Viewer, layerId: number = defaultIncidentLayer(viewer)): IncidentSummary[] {
+export function listIncidents(viewer: Viewer, layerId: number = countedLayerId(viewer)): IncidentSummary[] {
   const db = getDb();
   const rows = db.select().from(events).orderBy(asc(events.startsOn), asc(events.name)).all();
   const figureIds = figureIdsByEvent(db, rows.map((row) => row.id));
@@ -116,7 +111,7 @@ export function listIncidents(viewer: Viewer, layerId: number = defaultIncidentL
   });
 }
 
-export function getIncident(viewer: Viewer, id: number, layerId: number = defaultIncidentLayer(viewer)): IncidentDetail {
+export function getIncident(viewer: Viewer, id: number, layerId: number = countedLayerId(viewer)): IncidentDetail {
   const db = getDb();
   const event = requireEvent(db, id);
   const ids = figureIdsByEvent(db, [id]).get(id) ?? [];
@@ -220,7 +215,7 @@ export function incidentsOfFigure(viewer: Viewer, annotationId: number): { id: n
 }
 
 /** Every incident in the export's shape, read in one layer. Admins only: it spans the whole library. */
-export function incidentsForExport(viewer: Viewer, layerId: number = defaultIncidentLayer(viewer)): ExportIncident[] {
+export function incidentsForExport(viewer: Viewer, layerId: number = countedLayerId(viewer)): ExportIncident[] {
   requireAdmin(viewer);
   return listIncidents(viewer, layerId)
     .filter((incident) => incident.figureCount > 0)
