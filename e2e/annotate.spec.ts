@@ -312,6 +312,8 @@ test('a label change the server refuses goes back to the stored label and says w
 test('a pasted article gets its date from a date line and a title from its first sentence, and can be annotated', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('link', { name: 'Add article' }).first().click();
+  // The library has a Source filter too: wait for the new page before filling its Source.
+  await expect(page).toHaveURL(/\/articles\/new$/);
   await page.getByLabel('Source').fill('Test Wire');
   await page.getByLabel('Text').fill('date 2024-01-05\r\nThe ministry said 12 people were injured in the blast.  \r\n\r\nA second paragraph 👍🏽 names Kataib Hezbollah.');
   await page.getByRole('button', { name: 'Add article' }).click();
@@ -329,6 +331,8 @@ test('a pasted article gets its date from a date line and a title from its first
   await page.keyboard.press('2');
   await selectWithMouse(page, '12 people');
   await tagWithToolbar(page, 'Figure');
+  // Tags are painted at once and stored a moment later: reload only once the server has it.
+  await expect(page.getByTestId('status-bar').getByRole('status')).toContainText('Tagged Figure “12 people”');
   await page.reload();
   await expect(annotationItems(page).locator('.quote')).toHaveText(['12 people', 'Kataib Hezbollah']);
   const id = Number(page.url().split('/').pop());
