@@ -10,6 +10,7 @@ import {
   pendingText,
   placeCaretBefore,
   selectWithMouse,
+  storedAnnotationId,
 } from './support/reader';
 
 const CENTCOM_CLAIM =
@@ -127,9 +128,9 @@ test('the side panel filters by label, scrolls to a highlight and selects from a
   // Clicking an entry scrolls its highlight into view and flashes it.
   await page.evaluate(() => window.scrollTo(0, 0));
   const actor = annotationItem(page, 'Kataib Hezbollah');
+  const actorId = await storedAnnotationId(actor);
   await actor.getByRole('button').first().click();
-  const actorId = await actor.getAttribute('data-annotation-id');
-  await expect(page.getByTestId('reader')).toHaveAttribute('data-flashing', actorId!);
+  await expect(page.getByTestId('reader')).toHaveAttribute('data-flashing', actorId);
   await expect(actor).toHaveAttribute('aria-current', 'true');
 
   // Clicking a highlight in the text selects its entry.
@@ -145,7 +146,7 @@ test('changing a label and a note persists, and ctrl+z undoes a delete and a lab
   await page.keyboard.press('1');
   const item = annotationItem(page, 'two Iraqi security officials');
   await expect(item).toHaveAttribute('data-label', 'claim');
-  const id = await item.getAttribute('data-annotation-id');
+  const id = await storedAnnotationId(item);
 
   await item.getByLabel('Label').selectOption('actor');
   await expect(item).toHaveAttribute('data-label', 'actor');
@@ -164,7 +165,7 @@ test('changing a label and a note persists, and ctrl+z undoes a delete and a lab
   await expect(page.getByTestId('status-bar').getByRole('status')).toContainText('Deleted Actor “two Iraqi security officials”');
   await page.keyboard.press('Control+z');
   await expect(annotationItems(page)).toHaveCount(1);
-  await expect(annotationItem(page, 'two Iraqi security officials')).toHaveAttribute('data-annotation-id', id!);
+  await expect(annotationItem(page, 'two Iraqi security officials')).toHaveAttribute('data-annotation-id', id);
   await expect(annotationItem(page, 'two Iraqi security officials')).toContainText('Anonymous sources');
 
   // Relabel with the keyboard on the selected annotation, then undo it.

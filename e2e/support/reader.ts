@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { Label } from '../../lib/labels';
 
 interface CharacterBoxes {
@@ -100,3 +100,12 @@ export const annotationItems = (page: Page) => page.getByTestId('annotation-item
 /** The panel entry whose quoted text is exactly `quote`. */
 export const annotationItem = (page: Page, quote: string) =>
   annotationItems(page).filter({ has: page.locator('.quote').getByText(quote, { exact: true }) });
+
+/**
+ * The id an entry has once the server has stored it. A new annotation shows at once under a
+ * negative placeholder id; reading the attribute before the create returns races the write.
+ */
+export async function storedAnnotationId(item: Locator): Promise<string> {
+  await expect(item).toHaveAttribute('data-annotation-id', /^\d+$/);
+  return (await item.getAttribute('data-annotation-id'))!;
+}
