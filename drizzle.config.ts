@@ -4,6 +4,6 @@ import { defineConfig } from 'drizzle-kit';
 // the app applies the committed migrations itself at start-up.
 export default defineConfig({
   dialect: 'sqlite',
-  schema: './db/schema.ts',
+  schema: './db/sqlite-schema.ts',
   out: './db/migrations',
 });

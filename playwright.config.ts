@@ -5,6 +5,11 @@ import { defineConfig } from '@playwright/test';
 import { ADMIN_PASSWORD, adminStatePath, serverLogPath } from './e2e/support/accounts';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// On PostgreSQL (scripts/with-postgres.mjs sets DATABASE_URL to a fresh database) a second app
+// process runs beside the first against the same database, for e2e/two-processes.spec.ts.
+const onPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '');
+const secondPort = port + 1;
+if (onPostgres) process.env.E2E_SECOND_BASE_URL = `http://127.0.0.1:${secondPort}`;
 
 // A fresh database for every run. Set on process.env so that the worker processes,
 // which load this file again, see the same path as the server.
@@ -43,18 +48,26 @@ export default defineConfig({
     { name: 'setup', testMatch: /auth\.setup\.ts$/, use: { browserName: 'chromium' } },
     { name: 'chromium', use: { browserName: 'chromium', storageState: adminStatePath() }, dependencies: ['setup'] },
   ],
-  webServer: {
-    // Tests run against the production build (`npm run test:e2e` builds first). Everything the
-    // server prints also goes to server.log next to the database (security.spec.ts reads it to
-    // prove no password is ever logged): stdout only there, stderr there and on to Playwright,
-    // which shows it, so server errors stay visible in the test output. POSIX sh: fd 3 carries
-    // stdout past the pipe that tees stderr.
-    command: `{ node node_modules/next/dist/bin/next start --hostname 127.0.0.1 --port ${port} 2>&1 1>&3 3>&- | tee -a '${serverLogPath()}' 1>&2 3>&-; } 3>&1 | tee -a '${serverLogPath()}' > /dev/null`,
-    url: `http://127.0.0.1:${port}/api/articles`,
-    env: serverEnv,
+  // Tests run against the production build (`npm run test:e2e` builds first).
+  webServer: [appServer(port), ...(onPostgres ? [appServer(secondPort)] : [])],
+
+});
+
+/**
+ * One `next start`. Everything it prints also goes to server.log next to the database
+ * (security.spec.ts reads it to prove no password is ever logged): stdout only there, stderr there
+ * and on to Playwright, which shows it, so server errors stay visible in the test output.
+ * POSIX sh: fd 3 carries stdout past the pipe that tees stderr.
+ */
+function appServer(serverPort: number) {
+  return {
+    command: `{ node node_modules/next/dist/bin/next start --hostname 127.0.0.1 --port ${serverPort} 2>&1 1>&3 3>&- | tee -a '${serverLogPath()}' 1>&2 3>&-; } 3>&1 | tee -a '${serverLogPath()}' > /dev/null`,
+    url: `http://127.0.0.1:${serverPort}/api/articles`,
+    // Both processes share one database and one Better Auth origin: a session made on one is valid on the other.
+    env: { ...serverEnv, PORT: String(serverPort) },
     reuseExistingServer: false,
     timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
-});
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+  };
+}

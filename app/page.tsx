@@ -8,11 +8,13 @@ import { ProgressList } from './_client/ProgressList';
 import { describeOrder, LibraryFilters, LibraryPagination, SortHeading } from './_client/LibraryControls';
 import { LABELS, LABEL_INFO } from '@/lib/labels';
 import { formatDate, formatDateTime } from './_client/format';
+import { appDatabase } from '@/db/client';
 
 type Params = Record<string, string | string[] | undefined>;
 
 export default async function LibraryPage({ searchParams }: { searchParams: Promise<Params> }) {
   // The library lives in the database: render on every request, never at build time.
+  const db = appDatabase();
   await connection();
   const viewer = await pageViewer('/');
   const admin = viewer.role === 'admin';
@@ -21,7 +23,7 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
   const { deleted } = params;
   // Page, order and filters all come from the URL (see LibraryControls), so every view is a link.
   const query = libraryQuery(lenientLibraryQuery(params));
-  const result = libraryPage(viewer, query);
+  const result = await libraryPage(db, viewer, query);
   const shown = { ...query, page: result.page };
   const { articles } = result;
   const filtered = query.q !== undefined || query.source !== undefined || query.from !== undefined || query.to !== undefined || query.progress !== undefined;
@@ -41,7 +43,7 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
           Deleted “{deleted.slice(0, 200)}”. Its annotations and history are kept in the database.
         </p>
       )}
-      {(result.total > 0 || filtered) && <LibraryFilters query={shown} sources={librarySources(viewer)} />}
+      {(result.total > 0 || filtered) && <LibraryFilters query={shown} sources={await librarySources(db, viewer)} />}
       {articles.length === 0 && filtered ? (
         <p className="empty" data-testid="library-range">
           No article matches these filters.

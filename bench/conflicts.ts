@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { SqliteDatabase } from '../db/sqlite-database';
 
 const SIZES = (process.argv[2] ?? '2000,20000').split(',').map(Number);
 const FIGURES_PER_ARTICLE = 5;
@@ -32,27 +33,29 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
-function timed(work: () => unknown): number {
+async function timed(work: () => unknown): Promise<number> {
   const times: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     const started = performance.now();
-    work();
+    await work();
     times.push(performance.now() - started);
   }
   return median(times);
 }
 
 async function main() {
-  const { getSqlite } = await import('../db/client');
+  const { appDatabase } = await import('../db/client');
   const { commandLineViewer, goldLayerId } = await import('../db/reviewers');
   const { listConflicts } = await import('../db/conflicts');
 
   for (const size of SIZES) {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'crosscheck-bench-conflicts-'));
     process.env.DATABASE_PATH = path.join(folder, 'bench.db');
-    const sqlite = getSqlite();
-    const viewer = commandLineViewer();
-    const gold = goldLayerId();
+    const db = appDatabase();
+    const viewer = await commandLineViewer(db);
+    const gold = await goldLayerId(db);
+    // The library is built and the baseline timed with raw better-sqlite3 (SQLite only); the finder runs through db/.
+    const { sqlite } = db as SqliteDatabase;
     const next = random(size);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
     const at = new Date().toISOString();
@@ -100,10 +103,10 @@ async function main() {
     })();
     console.log(`\n${size.toLocaleString('en')} articles, ${(size * FIGURES_PER_ARTICLE).toLocaleString('en')} figures (built in ${((performance.now() - built) / 1000).toFixed(1)} s)`);
 
-    const firstPage = listConflicts(viewer);
-    const secondPage = firstPage.nextCursor === null ? null : listConflicts(viewer, { cursor: firstPage.nextCursor });
-    const second = secondPage === null ? null : timed(() => listConflicts(viewer, { cursor: firstPage.nextCursor ?? undefined }));
-    const finder = timed(() => listConflicts(viewer));
+    const firstPage = await listConflicts(db, viewer);
+    const secondPage = firstPage.nextCursor === null ? null : await listConflicts(db, viewer, { cursor: firstPage.nextCursor });
+    const second = secondPage === null ? null : await timed(() => listConflicts(db, viewer, { cursor: firstPage.nextCursor ?? undefined }));
+    const finder = await timed(() => listConflicts(db, viewer));
     const baselineQuery = sqlite.prepare(`
       SELECT t.annotation_id, t.published_on, a.quote, a.article_id, f.*
       FROM figure_timeline t
@@ -111,7 +114,7 @@ async function main() {
       JOIN figure_details f ON f.annotation_id = t.annotation_id
       WHERE t.layer_id = ? AND t.published_on IS NOT NULL
       ORDER BY t.published_on DESC, t.annotation_id DESC LIMIT 25`);
-    const baseline = timed(() => baselineQuery.all(gold));
+    const baseline = await timed(() => baselineQuery.all(gold));
     console.log(`  finder, first page (${firstPage.conflicts.length} groups, back to ${firstPage.searchedBackTo})`.padEnd(60), `${finder.toFixed(1).padStart(8)} ms`);
     if (second !== null) console.log(`  finder, second page (${secondPage?.conflicts.length} groups)`.padEnd(60), `${second.toFixed(1).padStart(8)} ms`);
     console.log('  baseline: one indexed page of 25 figures'.padEnd(60), `${baseline.toFixed(2).padStart(8)} ms`);
@@ -120,7 +123,7 @@ async function main() {
       .prepare(`EXPLAIN QUERY PLAN SELECT annotation_id FROM figure_timeline WHERE layer_id = ? AND published_on >= ? AND published_on <= ?`)
       .all(gold, '2023-01-01', '2023-01-07') as { detail: string }[];
     console.log(`  window query plan: ${plan.map((row) => row.detail).join('; ')}`);
-    sqlite.close();
+    await db.close();
     fs.rmSync(folder, { recursive: true, force: true });
   }
 }

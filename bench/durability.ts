@@ -6,28 +6,31 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { SqliteDatabase } from '../db/sqlite-database';
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'crosscheck-bench-durability-'));
 process.env.DATABASE_PATH = path.join(folder, 'bench.db');
 
 const WRITES = 1_000;
 
-function rate(work: () => void): number {
+async function rate(work: () => unknown): Promise<number> {
   const started = performance.now();
-  for (let i = 0; i < WRITES; i += 1) work();
+  for (let i = 0; i < WRITES; i += 1) await work();
   return (WRITES / (performance.now() - started)) * 1000;
 }
 
 async function main() {
-  const { getSqlite } = await import('../db/client');
+  const { appDatabase } = await import('../db/client');
   const { createArticle } = await import('../db/articles');
   const { createAnnotation } = await import('../db/annotations');
   const { commandLineViewer } = await import('../db/reviewers');
-  const sqlite = getSqlite();
-  const viewer = commandLineViewer();
+  const db = appDatabase();
+  const viewer = await commandLineViewer(db);
+  // The raw baseline and the pragmas go to the app's own connection (SQLite only).
+  const { sqlite } = db as SqliteDatabase;
   const sample = fs.readFileSync(path.join(__dirname, '..', 'samples', 'us-strikes-iraq-2023-11-22.txt'), 'utf8');
   // Long enough that every write below tags a span not tagged yet (duplicates are refused).
-  const article = createArticle(viewer, { text: Array.from({ length: 30 }, () => sample).join('\n\n'), title: 'Bench' });
+  const article = await createArticle(db, viewer, { text: Array.from({ length: 30 }, () => sample).join('\n\n'), title: 'Bench' });
   const words = [...article.text.matchAll(/\p{Lu}\p{L}+/gu)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
 
   sqlite.exec('create table bench_rows (id integer primary key, body text not null); create table bench_history (id integer primary key, row_id integer not null, at text not null)');
@@ -41,15 +44,15 @@ async function main() {
   // Actor tags: the app's write path without figure reading (measured in npm run bench).
   const appWrite = () => {
     const span = words[next++ % words.length]!;
-    createAnnotation(viewer, article.id, { label: 'actor', ...span, quote: article.text.slice(span.start, span.end) });
+    return createAnnotation(db, viewer, article.id, { label: 'actor', ...span, quote: article.text.slice(span.start, span.end) });
   };
 
   const rows: [string, number, number][] = [];
   for (const [label, work] of [['raw insert + history row, one transaction', () => rawWrite.immediate()], ["the app's createAnnotation (actor)", appWrite]] as const) {
     sqlite.pragma('synchronous = NORMAL');
-    const normal = rate(work);
+    const normal = await rate(work);
     sqlite.pragma('synchronous = FULL');
-    const full = rate(work);
+    const full = await rate(work);
     rows.push([label, full, normal]);
   }
   console.log(`${WRITES.toLocaleString('en')} commits each, WAL mode, in ${folder}`);
@@ -57,6 +60,7 @@ async function main() {
   for (const [label, full, normal] of rows) {
     console.log(`${label.padEnd(44)} ${full.toFixed(0).padStart(9)} ${normal.toFixed(0).padStart(10)} ${(full / normal).toFixed(2).padStart(14)}`);
   }
+  await db.close();
   fs.rmSync(folder, { recursive: true, force: true });
 }
 

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { SqliteDatabase } from '../db/sqlite-database';
 
 const ARTICLES = Number(process.env.ARTICLES ?? 10_000);
 
@@ -58,23 +59,27 @@ async function writeBulkFile(file: string, count: number): Promise<void> {
 }
 
 async function runImport(file: string): Promise<ChildResult> {
+  const { appDatabase } = await import('../db/client');
   const { commandLineViewer } = await import('../db/reviewers');
   const { importPath } = await import('../scripts/import-path');
-  const viewer = commandLineViewer();
+  const db = appDatabase();
+  const viewer = await commandLineViewer(db);
   const started = performance.now();
-  const report = await importPath(viewer, file, { allowDuplicates: false });
+  const report = await importPath(db, viewer, file, { allowDuplicates: false });
   const ms = performance.now() - started;
   if (!report.imported) throw new Error(`not imported: ${JSON.stringify(report.problems.slice(0, 3))}`);
   return { articles: report.articleIds.length, ms, peakRssMb: peakRssMb() };
 }
 
 async function runBaseline(file: string): Promise<ChildResult> {
-  const { getSqlite } = await import('../db/client');
+  const { appDatabase } = await import('../db/client');
   const { commandLineViewer } = await import('../db/reviewers');
   const { prepareArticleText } = await import('../lib/text/normalise');
   const { countWords, deriveTitle } = await import('../lib/text/words');
-  const viewer = commandLineViewer();
-  const sqlite = getSqlite();
+  const db = appDatabase();
+  const viewer = await commandLineViewer(db);
+  // The baseline is raw better-sqlite3 on the same migrated file: the database's own rate.
+  const { sqlite } = db as SqliteDatabase;
   // Prepared before the clock starts: the baseline is the database's part alone.
   const at = new Date().toISOString();
   const rows = fs

@@ -29,6 +29,8 @@ async function buildLibrary(): Promise<{ articleId: number; text: string }> {
   const { prepareArticleText } = await import('../lib/text/normalise');
   const { importParsedFile } = await import('../db/import');
   const { commandLineViewer } = await import('../db/reviewers');
+  const { appDatabase } = await import('../db/client');
+  const db = appDatabase();
   const sample = fs.readFileSync(path.join(root, 'samples', 'us-strikes-iraq-2023-11-22.txt'), 'utf8');
   const { text } = prepareArticleText(Array.from({ length: 400 }, () => sample).join('\n\n'));
   const spans = [...text.matchAll(/[A-Z][a-z]+(?: [A-Z][a-z]+)?/g)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
@@ -54,7 +56,7 @@ async function buildLibrary(): Promise<{ articleId: number; text: string }> {
       claim: null,
     }));
   const article = { id: 1, title: 'Bench', source: '', url: null, publishedOn: null, text, wordCount: 0, author, createdAt: at, updatedAt: at, annotations, comparisons: [] };
-  const report = await importParsedFile(commandLineViewer(), 'bench.jsonl', { articles: [{ text, annotations: [], origin: { file: 'bench', line: null }, exported: article }], problems: [] });
+  const report = await importParsedFile(db, await commandLineViewer(db), 'bench.jsonl', { articles: [{ text, annotations: [], origin: { file: 'bench', line: null }, exported: article }], problems: [] });
   console.log(`Article: ${text.length.toLocaleString('en')} characters, ${report.annotationCount.toLocaleString('en')} annotations`);
   return { articleId: report.articleIds[0]!, text };
 }

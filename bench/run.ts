@@ -12,9 +12,9 @@ process.env.DATABASE_PATH = path.join(folder, 'bench.db');
 const WORDS = 200_000;
 const ANNOTATIONS = 10_000;
 
-function time<T>(label: string, work: () => T, unit?: { count: number; name: string }): T {
+async function time<T>(label: string, work: () => T | Promise<T>, unit?: { count: number; name: string }): Promise<T> {
   const started = performance.now();
-  const result = work();
+  const result = await work();
   const ms = performance.now() - started;
   const rate = unit ? `  (${Math.round((unit.count / ms) * 1000).toLocaleString('en')} ${unit.name}/s)` : '';
   console.log(`${label.padEnd(58)} ${ms.toFixed(1).padStart(9)} ms${rate}`);
@@ -22,6 +22,7 @@ function time<T>(label: string, work: () => T, unit?: { count: number; name: str
 }
 
 async function main() {
+  const { appDatabase } = await import('../db/client');
   const { createArticle } = await import('../db/articles');
   const { createAnnotation, listAnnotations } = await import('../db/annotations');
   const { commandLineViewer } = await import('../db/reviewers');
@@ -37,18 +38,19 @@ async function main() {
   const raw = Array.from({ length: Math.ceil(WORDS / sampleWords) }, () => sample).join('\n\n');
   console.log(`Article: ${raw.length.toLocaleString('en')} characters, about ${WORDS.toLocaleString('en')} words`);
 
-  const viewer = commandLineViewer();
-  const article = time('import the article (normalise, count words, store)', () => createArticle(viewer, { text: raw, title: 'Bench' }));
+  const db = appDatabase();
+  const viewer = await commandLineViewer(db);
+  const article = await time('import the article (normalise, count words, store)', () => createArticle(db, viewer, { text: raw, title: 'Bench' }));
   const text = article.text;
 
-  time('split into paragraphs', () => splitParagraphs(text));
+  await time('split into paragraphs', () => splitParagraphs(text));
   const snapAt = text.length - 5_000;
-  time('snap 1,000 selections near the end of the text', () => {
+  await time('snap 1,000 selections near the end of the text', () => {
     for (let i = 0; i < 1_000; i += 1) snapSpan(text, snapAt + (i % 50), snapAt + 40 + (i % 50), { toWords: true });
   });
   const figureAt = text.lastIndexOf('five of its fighters were killed');
-  time('read one figure (after compromise is loaded)', () => readFigure(text, { start: figureAt, end: figureAt + 32 }));
-  time('read 100 figures', () => {
+  await time('read one figure (after compromise is loaded)', () => readFigure(text, { start: figureAt, end: figureAt + 32 }));
+  await time('read 100 figures', () => {
     for (let i = 0; i < 100; i += 1) readFigure(text, { start: figureAt, end: figureAt + 32 });
   });
 
@@ -58,16 +60,16 @@ async function main() {
   const step = Math.max(1, Math.floor(spans.length / ANNOTATIONS));
   const chosen = spans.filter((_, i) => i % step === 0).slice(0, ANNOTATIONS);
   const labels = ['claim', 'actor', 'figure'] as const;
-  time(
+  await time(
     `create ${chosen.length.toLocaleString('en')} annotations through the API's function`,
-    () => {
-      chosen.forEach((span, i) => {
-        createAnnotation(viewer, article.id, { label: labels[i % 3]!, ...span, quote: text.slice(span.start, span.end) });
-      });
+    async () => {
+      for (const [i, span] of chosen.entries()) {
+        await createAnnotation(db, viewer, article.id, { label: labels[i % 3]!, ...span, quote: text.slice(span.start, span.end) });
+      }
     },
     { count: chosen.length, name: 'annotations' },
   );
-  const listed = time('list the article\'s annotations with details (opening it)', () => listAnnotations(viewer, article.id), {
+  const listed = await time('list the article\'s annotations with details (opening it)', () => listAnnotations(db, viewer, article.id), {
     count: chosen.length,
     name: 'annotations',
   });
@@ -88,16 +90,16 @@ async function main() {
       source: annotation.figure!.sourceText,
       quote: annotation.quote,
     }));
-  time(`suggest comparisons among ${figures.length.toLocaleString('en')} figures`, () =>
+  await time(`suggest comparisons among ${figures.length.toLocaleString('en')} figures`, () =>
     suggestComparisons(figures, { dismissed: new Set(), existing: [] }),
   );
 
   for (const format of EXPORT_FORMATS) {
     let bytes = 0;
-    time(
+    await time(
       `export the library as ${format.name}`,
-      () => {
-        for (const chunk of format.write(exportArticles(viewer, { layer: 'all' }), exportContext('http://localhost:3000'))) {
+      async () => {
+        for await (const chunk of format.write(exportArticles(db, viewer, { layer: 'all' }), exportContext('http://localhost:3000'))) {
           bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
         }
       },
@@ -105,6 +107,7 @@ async function main() {
     );
     console.log(`  ${(bytes / 1e6).toFixed(1)} MB`);
   }
+  await db.close();
   fs.rmSync(folder, { recursive: true, force: true });
 }
 

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Agent } from 'undici';
+import type { SqliteDatabase } from '../db/sqlite-database';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3402);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -132,22 +133,24 @@ function describe(run: Run): string {
 
 async function main() {
   if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) throw new Error('Run `npx next build` first: the bench measures the production build.');
-  const { getSqlite } = await import('../db/client');
+  const { appDatabase } = await import('../db/client');
   const { createArticle } = await import('../db/articles');
   const { createApiToken } = await import('../db/api-tokens');
   const { commandLineViewer } = await import('../db/reviewers');
-  const viewer = commandLineViewer();
+  const db = appDatabase();
+  const viewer = await commandLineViewer(db);
   const sample = fs.readFileSync(path.join(root, 'samples', 'us-strikes-iraq-2023-11-22.txt'), 'utf8');
   // Long enough that every write below tags a span not tagged yet (duplicates are refused).
-  const article = createArticle(viewer, { text: Array.from({ length: 100 }, () => sample).join('\n\n'), title: 'Bench writes' });
+  const article = await createArticle(db, viewer, { text: Array.from({ length: 100 }, () => sample).join('\n\n'), title: 'Bench writes' });
   const spans: Span[] = [...article.text.matchAll(/[\p{L}\p{N}][\p{L}\p{N},.-]*[\p{L}\p{N}]|\p{N}/gu)].map((match) => ({
     start: match.index,
     end: match.index + match[0].length,
     quote: match[0],
   }));
-  const rawArticle = createArticle(viewer, { text: sample, title: 'Bench raw writes' });
-  const { token } = createApiToken(viewer, 'bench');
-  const sqlite = getSqlite();
+  const rawArticle = await createArticle(db, viewer, { text: sample, title: 'Bench raw writes' });
+  const { token } = await createApiToken(db, viewer, 'bench');
+  // The raw baseline and the pending-readings count use better-sqlite3 on the same file (SQLite only).
+  const { sqlite } = db as SqliteDatabase;
   console.log(`Article: ${article.text.length.toLocaleString('en')} characters, ${spans.length.toLocaleString('en')} distinct spans; database ${process.env.DATABASE_PATH}`);
 
   // BENCH_CPU_PROF=DIR: the server writes a CPU profile there when it stops (node --cpu-prof).

@@ -1,7 +1,8 @@
-import { and, eq, exists, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import 'server-only';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../lib/errors';
 import type { Role } from '../lib/vocabulary';
-import { getDb } from './client';
+import type { Conn } from './database';
 import { annotations, articles, assignments, reviewers, type Annotation, type Article } from './schema';
 
 /**
@@ -24,15 +25,13 @@ export function requireAdmin(viewer: Viewer): void {
   if (!isAdmin(viewer)) throw new AppError('admin_only', 'Only an admin can do this.');
 }
 
-/** Articles a viewer may open: all for admins, the assigned ones for reviewers. */
+/**
+ * Articles a viewer may open: all for admins, the assigned ones for reviewers. Written as SQL
+ * rather than a drizzle subquery so a condition needs no connection and reads the same on both engines.
+ */
 export function articleAccessCondition(viewer: Viewer): SQL | undefined {
   if (isAdmin(viewer)) return undefined;
-  return exists(
-    getDb()
-      .select({ one: sql`1` })
-      .from(assignments)
-      .where(and(eq(assignments.articleId, articles.id), eq(assignments.reviewerId, viewer.id))),
-  );
+  return sql`exists (select 1 from ${assignments} where ${assignments.articleId} = ${articles.id} and ${assignments.reviewerId} = ${viewer.id})`;
 }
 
 /**
@@ -42,46 +41,45 @@ export function articleAccessCondition(viewer: Viewer): SQL | undefined {
  */
 export function annotationVisibilityCondition(viewer: Viewer): SQL | undefined {
   if (isAdmin(viewer)) return undefined;
-  const db = getDb();
-  const ownAssignment = and(eq(assignments.articleId, annotations.articleId), eq(assignments.reviewerId, viewer.id));
-  const personLayers = db.select({ id: reviewers.id }).from(reviewers).where(eq(reviewers.kind, 'person'));
-  const sharedArticles = db.select({ id: articles.id }).from(articles).where(eq(articles.sharing, 'shared'));
-  const othersVisible = and(
-    inArray(annotations.reviewerId, personLayers),
-    or(eq(assignments.status, 'done'), inArray(annotations.articleId, sharedArticles)),
-  );
-  return exists(
-    db
-      .select({ one: sql`1` })
-      .from(assignments)
-      .where(and(ownAssignment, or(eq(annotations.reviewerId, viewer.id), othersVisible))),
-  );
+  const othersVisible = sql`(
+    ${annotations.reviewerId} in (select ${reviewers.id} from ${reviewers} where ${reviewers.kind} = 'person')
+    and (${assignments.status} = 'done'
+      or ${annotations.articleId} in (select ${articles.id} from ${articles} where ${articles.sharing} = 'shared'))
+  )`;
+  return sql`exists (select 1 from ${assignments}
+    where ${assignments.articleId} = ${annotations.articleId} and ${assignments.reviewerId} = ${viewer.id}
+      and (${annotations.reviewerId} = ${viewer.id} or ${othersVisible}))`;
 }
 
 /** The article if the viewer may open it; a 404 otherwise, so ids of others' articles reveal nothing. */
-export function accessibleArticle(viewer: Viewer, articleId: number): Article {
-  const row = getDb()
+export async function accessibleArticle(conn: Conn, viewer: Viewer, articleId: number): Promise<Article> {
+  const [row] = await conn
     .select()
     .from(articles)
     .where(and(eq(articles.id, articleId), isNull(articles.deletedAt), articleAccessCondition(viewer)))
-    .get();
+    .limit(1);
   if (!row) throw new AppError('article_not_found', `There is no article ${articleId}.`);
   return row;
 }
 
 /** The same check as accessibleArticle without reading the row (an article's text can be megabytes). */
-export function requireAccessibleArticle(viewer: Viewer, articleId: number): void {
-  const row = getDb()
+export async function requireAccessibleArticle(conn: Conn, viewer: Viewer, articleId: number): Promise<void> {
+  const [row] = await conn
     .select({ id: articles.id })
     .from(articles)
     .where(and(eq(articles.id, articleId), isNull(articles.deletedAt), articleAccessCondition(viewer)))
-    .get();
+    .limit(1);
   if (!row) throw new AppError('article_not_found', `There is no article ${articleId}.`);
 }
 
 /** A live annotation the viewer may see, or a 404 that says no more than "there is none". */
-export function visibleAnnotation(viewer: Viewer, annotationId: number, options: { includeDeleted?: boolean } = {}): Annotation {
-  const row = getDb()
+export async function visibleAnnotation(
+  conn: Conn,
+  viewer: Viewer,
+  annotationId: number,
+  options: { includeDeleted?: boolean } = {},
+): Promise<Annotation> {
+  const [row] = await conn
     .select({ annotation: annotations })
     .from(annotations)
     .innerJoin(articles, eq(articles.id, annotations.articleId))
@@ -93,23 +91,28 @@ export function visibleAnnotation(viewer: Viewer, annotationId: number, options:
         annotationVisibilityCondition(viewer),
       ),
     )
-    .get();
+    .limit(1);
   if (!row) throw new AppError('annotation_not_found', `There is no annotation ${annotationId}.`);
   return row.annotation;
 }
 
 /** Whether the viewer may change annotations in this layer: their own, or gold for an admin. */
-export function canWriteLayer(viewer: Viewer, layerReviewerId: number): boolean {
+export async function canWriteLayer(conn: Conn, viewer: Viewer, layerReviewerId: number): Promise<boolean> {
   if (layerReviewerId === viewer.id) return true;
   if (!isAdmin(viewer)) return false;
-  const layer = getDb().select({ kind: reviewers.kind }).from(reviewers).where(eq(reviewers.id, layerReviewerId)).get();
+  const [layer] = await conn.select({ kind: reviewers.kind }).from(reviewers).where(eq(reviewers.id, layerReviewerId));
   return layer?.kind === 'gold';
 }
 
 /** An annotation the viewer may change: unseen ones are a 404, seen but someone else's a 403. */
-export function writableAnnotation(viewer: Viewer, annotationId: number, options: { includeDeleted?: boolean } = {}): Annotation {
-  const annotation = visibleAnnotation(viewer, annotationId, options);
-  if (!canWriteLayer(viewer, annotation.reviewerId)) {
+export async function writableAnnotation(
+  conn: Conn,
+  viewer: Viewer,
+  annotationId: number,
+  options: { includeDeleted?: boolean } = {},
+): Promise<Annotation> {
+  const annotation = await visibleAnnotation(conn, viewer, annotationId, options);
+  if (!(await canWriteLayer(conn, viewer, annotation.reviewerId))) {
     throw new AppError('annotation_read_only', "This annotation is in another reviewer's layer: you can read it but not change it.");
   }
   return annotation;

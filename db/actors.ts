@@ -1,9 +1,10 @@
+import 'server-only';
 import { and, asc, count, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { cleanName, nameKey, normaliseAliases } from '../lib/actors/names';
 import { AppError } from '../lib/errors';
 import { annotationVisibilityCondition, isAdmin, type Viewer } from './access';
-import { getDb, writeTransaction, type Tx } from './client';
 import { nowIso } from './clock';
+import type { Conn, Database, Tx } from './database';
 import { logChange } from './history-log';
 import { ACTOR_KINDS, actorAliases, actors, annotations, articles, claimDetails, figureDetails, type Actor } from './schema';
 
@@ -49,21 +50,19 @@ export interface ActorPatch {
   expectedVersion?: number;
 }
 
-type Reader = Pick<Tx, 'select'>;
-
 /** The actor a name or one of its aliases belongs to, if any. */
-export function findActorIdByName(db: Reader, name: string): number | null {
+export async function findActorIdByName(conn: Conn, name: string): Promise<number | null> {
   const key = nameKey(name);
   if (!key) return null;
-  const direct = db.select({ id: actors.id }).from(actors).where(eq(actors.nameKey, key)).get();
+  const [direct] = await conn.select({ id: actors.id }).from(actors).where(eq(actors.nameKey, key)).limit(1);
   if (direct) return direct.id;
-  const alias = db.select({ id: actorAliases.actorId }).from(actorAliases).where(eq(actorAliases.aliasKey, key)).get();
+  const [alias] = await conn.select({ id: actorAliases.actorId }).from(actorAliases).where(eq(actorAliases.aliasKey, key)).limit(1);
   return alias?.id ?? null;
 }
 
 /** Tagging a name links to the actor already known by it; a new name becomes a new actor. */
-export function ensureActor(tx: Tx, name: string, reviewerId: number): number {
-  return findActorIdByName(tx, name) ?? insertActor(tx, { canonicalName: name }, reviewerId).id;
+export async function ensureActor(tx: Tx, name: string, reviewerId: number): Promise<number> {
+  return (await findActorIdByName(tx, name)) ?? (await insertActor(tx, { canonicalName: name }, reviewerId)).id;
 }
 
 /**
@@ -71,9 +70,13 @@ export function ensureActor(tx: Tx, name: string, reviewerId: number): number {
  * hidden one is refused (422, the same answer for both), not a missing page (404). Otherwise
  * linking a guessed id would reveal the actor and make it visible through the new link.
  */
-export function requireActorRef(db: Reader, viewer: Viewer, id: number, role: string): ActorRef {
-  const actor = db.select({ id: actors.id, canonicalName: actors.canonicalName, createdBy: actors.createdBy }).from(actors).where(eq(actors.id, id)).get();
-  if (!actor || !actorVisibleTo(db, viewer, actor)) throw new AppError('actor_unknown', `There is no actor ${id} to use as ${role}.`, { actorId: id });
+export async function requireActorRef(conn: Conn, viewer: Viewer, id: number, role: string): Promise<ActorRef> {
+  const [actor] = await conn
+    .select({ id: actors.id, canonicalName: actors.canonicalName, createdBy: actors.createdBy })
+    .from(actors)
+    .where(eq(actors.id, id))
+    .limit(1);
+  if (!actor || !(await actorVisibleTo(conn, viewer, actor))) throw new AppError('actor_unknown', `There is no actor ${id} to use as ${role}.`, { actorId: id });
   return { id: actor.id, canonicalName: actor.canonicalName };
 }
 
@@ -81,27 +84,27 @@ export function requireActorRef(db: Reader, viewer: Viewer, id: number, role: st
  * Whether the viewer may see an actor: admins see all; a reviewer sees the actors they
  * created and those linked from a span they may see (the rule listActors applies to a list).
  */
-function actorVisibleTo(db: Reader, viewer: Viewer, actor: Pick<Actor, 'id' | 'createdBy'>): boolean {
+async function actorVisibleTo(conn: Conn, viewer: Viewer, actor: Pick<Actor, 'id' | 'createdBy'>): Promise<boolean> {
   if (isAdmin(viewer) || actor.createdBy === viewer.id) return true;
-  return (Object.keys(LINKS) as (keyof typeof LINKS)[]).some((link) => {
+  for (const link of Object.keys(LINKS) as (keyof typeof LINKS)[]) {
     const { label, actorColumn } = LINKS[link];
-    const linked = db
+    const [linked] = await conn
       .select({ id: annotations.id })
       .from(annotations)
       .innerJoin(articles, and(eq(articles.id, annotations.articleId), isNull(articles.deletedAt)))
       .leftJoin(claimDetails, eq(claimDetails.annotationId, annotations.id))
       .leftJoin(figureDetails, eq(figureDetails.annotationId, annotations.id))
       .where(and(eq(actorColumn, actor.id), eq(annotations.label, label), isNull(annotations.deletedAt), annotationVisibilityCondition(viewer)))
-      .limit(1)
-      .get();
-    return linked !== undefined;
-  });
+      .limit(1);
+    if (linked !== undefined) return true;
+  }
+  return false;
 }
 
 /** The actor row if the viewer may see it; a 404 like an unknown id otherwise, checked before anything else. */
-function requireVisibleActor(db: Reader, viewer: Viewer, id: number): Actor {
-  const actor = db.select().from(actors).where(eq(actors.id, id)).get();
-  if (!actor || !actorVisibleTo(db, viewer, actor)) throw new AppError('actor_not_found', `There is no actor ${id}.`);
+async function requireVisibleActor(conn: Conn, viewer: Viewer, id: number): Promise<Actor> {
+  const [actor] = await conn.select().from(actors).where(eq(actors.id, id)).limit(1);
+  if (!actor || !(await actorVisibleTo(conn, viewer, actor))) throw new AppError('actor_not_found', `There is no actor ${id}.`);
   return actor;
 }
 
@@ -117,13 +120,16 @@ const LINKS = {
  * may see, and a reviewer is shown only actors linked from such a span or created by them:
  * in blind mode the actor list must not tell them what colleagues tagged.
  */
-export function listActors(viewer?: Viewer, layerId?: number): ActorSummary[] {
-  const db = getDb();
-  const rows = db.select().from(actors).orderBy(asc(sql`lower(${actors.canonicalName})`)).all();
-  const aliases = aliasesByActor(db, rows.map((row) => row.id));
-  const mentions = countLinks('mentions', viewer, layerId);
-  const claims = countLinks('claims', viewer, layerId);
-  const figures = countLinks('figures', viewer, layerId);
+export async function listActors(db: Database, viewer?: Viewer, layerId?: number): Promise<ActorSummary[]> {
+  return db.read((conn) => actorSummaries(conn, viewer, layerId));
+}
+
+async function actorSummaries(conn: Conn, viewer?: Viewer, layerId?: number): Promise<ActorSummary[]> {
+  const rows = await conn.select().from(actors).orderBy(asc(sql`lower(${actors.canonicalName})`));
+  const aliases = await aliasesByActor(conn, rows.map((row) => row.id));
+  const mentions = await countLinks(conn, 'mentions', viewer, layerId);
+  const claims = await countLinks(conn, 'claims', viewer, layerId);
+  const figures = await countLinks(conn, 'figures', viewer, layerId);
   const linked = (id: number) => mentions.has(id) || claims.has(id) || figures.has(id);
   // Within one layer (the reader's), an actor belongs to the list when that layer links it or the viewer made it.
   const shown = (actor: (typeof rows)[number]) =>
@@ -139,128 +145,126 @@ export function listActors(viewer?: Viewer, layerId?: number): ActorSummary[] {
   }));
 }
 
-export function getActorProfile(viewer: Viewer, id: number): ActorProfile {
-  const db = getDb();
-  const summary = listActors(viewer).find((actor) => actor.id === id);
-  if (!summary) throw new AppError('actor_not_found', `There is no actor ${id}.`);
-  const spans = (link: keyof typeof LINKS) =>
-    db
-      .select({
-        annotationId: annotations.id,
-        articleId: annotations.articleId,
-        articleTitle: articles.title,
-        label: annotations.label,
-        quote: annotations.quote,
-        start: annotations.start,
-      })
-      .from(annotations)
-      .innerJoin(articles, and(eq(articles.id, annotations.articleId), isNull(articles.deletedAt)))
-      .leftJoin(claimDetails, eq(claimDetails.annotationId, annotations.id))
-      .leftJoin(figureDetails, eq(figureDetails.annotationId, annotations.id))
-      .where(
-        and(
-          eq(LINKS[link].actorColumn, id),
-          eq(annotations.label, LINKS[link].label),
-          isNull(annotations.deletedAt),
-          annotationVisibilityCondition(viewer),
-        ),
-      )
-      .orderBy(asc(annotations.articleId), asc(annotations.start))
-      .all();
-  return { ...summary, mentions: spans('mentions'), claims: spans('claims'), figures: spans('figures') };
+export async function getActorProfile(db: Database, viewer: Viewer, id: number): Promise<ActorProfile> {
+  return db.read(async (conn) => {
+    const summary = (await actorSummaries(conn, viewer)).find((actor) => actor.id === id);
+    if (!summary) throw new AppError('actor_not_found', `There is no actor ${id}.`);
+    const spans = (link: keyof typeof LINKS) =>
+      conn
+        .select({
+          annotationId: annotations.id,
+          articleId: annotations.articleId,
+          articleTitle: articles.title,
+          label: annotations.label,
+          quote: annotations.quote,
+          start: annotations.start,
+        })
+        .from(annotations)
+        .innerJoin(articles, and(eq(articles.id, annotations.articleId), isNull(articles.deletedAt)))
+        .leftJoin(claimDetails, eq(claimDetails.annotationId, annotations.id))
+        .leftJoin(figureDetails, eq(figureDetails.annotationId, annotations.id))
+        .where(
+          and(
+            eq(LINKS[link].actorColumn, id),
+            eq(annotations.label, LINKS[link].label),
+            isNull(annotations.deletedAt),
+            annotationVisibilityCondition(viewer),
+          ),
+        )
+        .orderBy(asc(annotations.articleId), asc(annotations.start));
+    return { ...summary, mentions: await spans('mentions'), claims: await spans('claims'), figures: await spans('figures') };
+  });
 }
 
 /** Any signed-in viewer may add an actor; it is theirs to see from then on. */
-export function createActor(viewer: Viewer, draft: ActorDraft): ActorSummary {
+export async function createActor(db: Database, viewer: Viewer, draft: ActorDraft): Promise<ActorSummary> {
   const reviewerId = viewer.id;
-  const id = writeTransaction((tx) => {
-    if (findActorIdByName(tx, draft.canonicalName) !== null) throw nameTaken(draft.canonicalName);
-    const actor = insertActor(tx, draft, reviewerId);
-    setAliases(tx, actor.id, draft.aliases ?? []);
-    return actor.id;
+  return db.write(async (tx) => {
+    if ((await findActorIdByName(tx, draft.canonicalName)) !== null) throw nameTaken(draft.canonicalName);
+    const actor = await insertActor(tx, draft, reviewerId);
+    await setAliases(tx, actor.id, draft.aliases ?? []);
+    return (await actorSummaries(tx, viewer)).find((summary) => summary.id === actor.id)!;
   });
-  return listActors(viewer).find((actor) => actor.id === id)!;
 }
 
 /** Changes an actor the viewer may see; a hidden one is a 404 before its version or the patch is looked at. */
-export function updateActor(viewer: Viewer, id: number, patch: ActorPatch): ActorSummary {
+export async function updateActor(db: Database, viewer: Viewer, id: number, patch: ActorPatch): Promise<ActorSummary> {
   const reviewerId = viewer.id;
-  writeTransaction((tx) => {
-    const before = requireVisibleActor(tx, viewer, id);
+  return db.write(async (tx) => {
+    const before = await requireVisibleActor(tx, viewer, id);
     if (patch.expectedVersion !== undefined && patch.expectedVersion !== before.version) {
       throw new AppError('version_conflict', `Actor ${id} was changed elsewhere. Reload to see the latest.`, {
         currentVersion: before.version,
       });
     }
-    const beforeAliases = aliasesByActor(tx, [id]).get(id) ?? [];
+    const beforeAliases = (await aliasesByActor(tx, [id])).get(id) ?? [];
     const changes: Partial<Actor> = {};
     if (patch.canonicalName !== undefined && cleanName(patch.canonicalName) !== before.canonicalName) {
       const name = cleanName(patch.canonicalName);
       if (!nameKey(name)) throw new AppError('actor_name_blank', 'An actor needs a name.');
-      const holder = findActorIdByName(tx, name);
+      const holder = await findActorIdByName(tx, name);
       if (holder !== null && holder !== id) throw nameTaken(name);
       changes.canonicalName = name;
       changes.nameKey = nameKey(name);
     }
     if (patch.kind !== undefined && patch.kind !== before.kind) changes.kind = patch.kind;
     const aliasesChanged = patch.aliases !== undefined && JSON.stringify(normaliseAliases(patch.aliases)) !== JSON.stringify(beforeAliases);
-    if (Object.keys(changes).length === 0 && !aliasesChanged) return;
-    const at = nowIso();
-    const after = tx
-      .update(actors)
-      .set({ ...changes, version: before.version + 1, updatedAt: at })
-      .where(eq(actors.id, id))
-      .returning()
-      .get();
-    if (aliasesChanged) setAliases(tx, id, patch.aliases!);
-    logChange(tx, {
-      entityType: 'actor',
-      entityId: id,
-      articleId: null,
-      reviewerId,
-      action: 'update',
-      before: { ...before, aliases: beforeAliases },
-      after: { ...after, aliases: aliasesByActor(tx, [id]).get(id) ?? [] },
-      at,
-    });
+    if (Object.keys(changes).length > 0 || aliasesChanged) {
+      const at = nowIso();
+      const [after] = await tx
+        .update(actors)
+        .set({ ...changes, version: before.version + 1, updatedAt: at })
+        .where(eq(actors.id, id))
+        .returning();
+      if (aliasesChanged) await setAliases(tx, id, patch.aliases!);
+      await logChange(tx, {
+        entityType: 'actor',
+        entityId: id,
+        articleId: null,
+        reviewerId,
+        action: 'update',
+        before: { ...before, aliases: beforeAliases },
+        after: { ...after, aliases: (await aliasesByActor(tx, [id])).get(id) ?? [] },
+        at,
+      });
+    }
+    return (await actorSummaries(tx, viewer)).find((actor) => actor.id === id)!;
   });
-  return listActors(viewer).find((actor) => actor.id === id)!;
 }
 
-function insertActor(tx: Tx, draft: ActorDraft, reviewerId: number): Actor {
+async function insertActor(tx: Tx, draft: ActorDraft, reviewerId: number): Promise<Actor> {
   const name = cleanName(draft.canonicalName);
   if (!nameKey(name)) throw new AppError('actor_name_blank', 'An actor needs a name.');
   const at = nowIso();
-  const actor = tx
+  const [actor] = await tx
     .insert(actors)
     .values({ canonicalName: name, nameKey: nameKey(name), kind: draft.kind ?? 'other', createdBy: reviewerId, createdAt: at, updatedAt: at })
-    .returning()
-    .get();
-  logChange(tx, { entityType: 'actor', entityId: actor.id, articleId: null, reviewerId, action: 'create', before: null, after: actor, at });
-  return actor;
+    .returning();
+  await logChange(tx, { entityType: 'actor', entityId: actor!.id, articleId: null, reviewerId, action: 'create', before: null, after: actor, at });
+  return actor!;
 }
 
-function setAliases(tx: Tx, actorId: number, aliases: string[]): void {
-  tx.delete(actorAliases).where(eq(actorAliases.actorId, actorId)).run();
+async function setAliases(tx: Tx, actorId: number, aliases: string[]): Promise<void> {
+  await tx.delete(actorAliases).where(eq(actorAliases.actorId, actorId));
   for (const alias of normaliseAliases(aliases)) {
     const key = nameKey(alias);
-    const holder = findActorIdByName(tx, alias);
+    const holder = await findActorIdByName(tx, alias);
     if (holder !== null && holder !== actorId) throw nameTaken(alias);
-    if (key === tx.select({ key: actors.nameKey }).from(actors).where(eq(actors.id, actorId)).get()?.key) continue;
-    tx.insert(actorAliases).values({ actorId, alias, aliasKey: key }).run();
+    const [own] = await tx.select({ key: actors.nameKey }).from(actors).where(eq(actors.id, actorId)).limit(1);
+    if (key === own?.key) continue;
+    await tx.insert(actorAliases).values({ actorId, alias, aliasKey: key });
   }
 }
 
-function aliasesByActor(db: Reader, ids: number[]): Map<number, string[]> {
+async function aliasesByActor(conn: Conn, ids: number[]): Promise<Map<number, string[]>> {
   const result = new Map<number, string[]>();
   if (ids.length === 0) return result;
   // Past a few hundred ids, reading every alias is cheaper than a huge IN list (and stays under SQLite's variable limit).
-  const rows = db
+  const rows = await conn
     .select()
     .from(actorAliases)
     .where(ids.length > 500 ? undefined : inArray(actorAliases.actorId, ids))
-    .orderBy(asc(actorAliases.alias))
-    .all();
+    .orderBy(asc(actorAliases.alias));
   for (const row of rows) result.set(row.actorId, [...(result.get(row.actorId) ?? []), row.alias]);
   return result;
 }
@@ -269,8 +273,7 @@ function aliasesByActor(db: Reader, ids: number[]): Map<number, string[]> {
  * How many live spans on live articles link to each actor, by each of the three links,
  * counting only spans the viewer may see (all of them when no viewer is given: exports, CLIs).
  */
-function countLinks(link: keyof typeof LINKS, viewer: Viewer | undefined, layerId?: number): Map<number, number> {
-  const db = getDb();
+async function countLinks(conn: Conn, link: keyof typeof LINKS, viewer: Viewer | undefined, layerId?: number): Promise<Map<number, number>> {
   const live = and(
     isNull(annotations.deletedAt),
     viewer ? annotationVisibilityCondition(viewer) : undefined,
@@ -278,15 +281,14 @@ function countLinks(link: keyof typeof LINKS, viewer: Viewer | undefined, layerI
   );
   const onLiveArticle = and(eq(articles.id, annotations.articleId), isNull(articles.deletedAt));
   const { label, actorColumn } = LINKS[link];
-  const rows = db
+  const rows = await conn
     .select({ actorId: actorColumn, n: count() })
     .from(annotations)
     .innerJoin(articles, onLiveArticle)
     .leftJoin(claimDetails, eq(claimDetails.annotationId, annotations.id))
     .leftJoin(figureDetails, eq(figureDetails.annotationId, annotations.id))
     .where(and(live, eq(annotations.label, label), isNotNull(actorColumn)))
-    .groupBy(actorColumn)
-    .all();
+    .groupBy(actorColumn);
   return new Map(rows.flatMap((row) => (row.actorId === null ? [] : [[row.actorId, row.n] as const])));
 }
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { countedLayers } from '../lib/agreement/counted-layers';
 import { articleAgreement, libraryAgreement } from '../lib/agreement/pairwise';
@@ -5,7 +6,7 @@ import type { AgreementSpan, ArticleLayers, PairAgreement, ReviewerLayer } from 
 import { AppError } from '../lib/errors';
 import { requireAdmin, type Viewer } from './access';
 import { finishedReviewers } from './assignments';
-import { getDb } from './client';
+import type { Conn, Database } from './database';
 import { annotations, articles, figureDetails, reviewers } from './schema';
 
 /*
@@ -28,14 +29,15 @@ export interface AgreementArticleChoice {
 }
 
 /** Live articles to pick from, newest first like the library. */
-export function agreementArticleChoices(viewer: Viewer): AgreementArticleChoice[] {
+export async function agreementArticleChoices(db: Database, viewer: Viewer): Promise<AgreementArticleChoice[]> {
   requireAdmin(viewer);
-  return getDb()
-    .select({ id: articles.id, title: articles.title })
-    .from(articles)
-    .where(isNull(articles.deletedAt))
-    .orderBy(desc(articles.createdAt), desc(articles.id))
-    .all();
+  return db.read((conn) =>
+    conn
+      .select({ id: articles.id, title: articles.title })
+      .from(articles)
+      .where(isNull(articles.deletedAt))
+      .orderBy(desc(articles.createdAt), desc(articles.id)),
+  );
 }
 
 /**
@@ -46,21 +48,40 @@ export function agreementArticleChoices(viewer: Viewer): AgreementArticleChoice[
  * assignments. Articles come in id order and layers in reviewer id order, so
  * the reviewer created first is reviewer A of a pair, run after run.
  */
-export function agreementLayers(viewer: Viewer, articleId?: number): ArticleLayers[] {
+export async function agreementLayers(db: Database, viewer: Viewer, articleId?: number): Promise<ArticleLayers[]> {
   requireAdmin(viewer);
-  const db = getDb();
-
-  const articleRows = db
-    .select({ id: articles.id, text: articles.text })
-    .from(articles)
-    .where(and(isNull(articles.deletedAt), articleId === undefined ? undefined : eq(articles.id, articleId)))
-    .orderBy(asc(articles.id))
-    .all();
+  const { articleRows, spanRows, finishedRows } = await db.read(async (conn) => ({
+    articleRows: await articleRowsFor(conn, articleId),
+    spanRows: await spanRowsFor(conn, articleId),
+    finishedRows: await finishedReviewers(conn, articleId),
+  }));
   if (articleId !== undefined && articleRows.length === 0) {
     throw new AppError('article_not_found', `There is no article ${articleId}.`);
   }
 
-  const spanRows = db
+  // Spans and assignments on deleted articles find no article here and are dropped, rather
+  // than filtered in each query.
+  const spansByArticle = groupByArticle(spanRows);
+  const finishedByArticle = groupByArticle(finishedRows);
+  return articleRows.map((article) => ({
+    articleId: article.id,
+    text: article.text,
+    layers: countedLayers(spansByArticle.get(article.id) ?? [], personOf, finishedByArticle.get(article.id) ?? []).map(
+      ({ person, spans }): ReviewerLayer => ({ reviewer: person.username, spans: spans.map(toAgreementSpan) }),
+    ),
+  }));
+}
+
+function articleRowsFor(conn: Conn, articleId: number | undefined) {
+  return conn
+    .select({ id: articles.id, text: articles.text })
+    .from(articles)
+    .where(and(isNull(articles.deletedAt), articleId === undefined ? undefined : eq(articles.id, articleId)))
+    .orderBy(asc(articles.id));
+}
+
+function spanRowsFor(conn: Conn, articleId: number | undefined) {
+  return conn
     .select({
       articleId: annotations.articleId,
       reviewerId: annotations.reviewerId,
@@ -76,22 +97,7 @@ export function agreementLayers(viewer: Viewer, articleId?: number): ArticleLaye
     .innerJoin(reviewers, eq(reviewers.id, annotations.reviewerId))
     .leftJoin(figureDetails, eq(figureDetails.annotationId, annotations.id))
     .where(and(isNull(annotations.deletedAt), eq(reviewers.kind, 'person'), articleId === undefined ? undefined : eq(annotations.articleId, articleId)))
-    .orderBy(asc(annotations.articleId), asc(annotations.start), asc(annotations.end), asc(annotations.id))
-    .all();
-
-  const finishedRows = finishedReviewers(db, articleId);
-
-  // Spans and assignments on deleted articles find no article here and are dropped, rather
-  // than filtered in each query.
-  const spansByArticle = groupByArticle(spanRows);
-  const finishedByArticle = groupByArticle(finishedRows);
-  return articleRows.map((article) => ({
-    articleId: article.id,
-    text: article.text,
-    layers: countedLayers(spansByArticle.get(article.id) ?? [], personOf, finishedByArticle.get(article.id) ?? []).map(
-      ({ person, spans }): ReviewerLayer => ({ reviewer: person.username, spans: spans.map(toAgreementSpan) }),
-    ),
-  }));
+    .orderBy(asc(annotations.articleId), asc(annotations.start), asc(annotations.end), asc(annotations.id));
 }
 
 type SpanRow = {
@@ -128,8 +134,8 @@ function groupByArticle<T extends { articleId: number }>(rows: readonly T[]): Ma
 }
 
 /** Pairwise agreement on one article, or micro-averaged over the whole library. */
-export function agreementForViewer(viewer: Viewer, articleId?: number): AgreementReport {
-  const layered = agreementLayers(viewer, articleId);
+export async function agreementForViewer(db: Database, viewer: Viewer, articleId?: number): Promise<AgreementReport> {
+  const layered = await agreementLayers(db, viewer, articleId);
   const compared = layered.filter((article) => new Set(article.layers.map((layer) => layer.reviewer)).size >= 2);
   const [single] = layered;
   const pairs = articleId !== undefined && single ? articleAgreement(single) : libraryAgreement(compared);

@@ -1,10 +1,11 @@
+import 'server-only';
 import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { verifySpan, type SpanClaim } from '../lib/anchoring/anchor';
 import { AppError } from '../lib/errors';
 import type { Label } from '../lib/labels';
 import { articleNotFound } from './articles';
-import { getDb, writeTransaction, type Tx } from './client';
 import { nowIso } from './clock';
+import type { Conn, Database, Tx } from './database';
 import { logChange } from './history-log';
 import {
   annotationState,
@@ -24,8 +25,7 @@ import { articleText } from './article-text';
 import { categoryNames } from './categories';
 import { preparedPerConnection } from './prepared';
 import { queueReading } from './readings';
-import { queueWrite } from './write-batch';
-import { accessibleArticle, annotationVisibilityCondition, canWriteLayer, requireAccessibleArticle, visibleAnnotation, writableAnnotation, type Viewer } from './access';
+import { annotationVisibilityCondition, canWriteLayer, requireAccessibleArticle, visibleAnnotation, writableAnnotation, type Viewer } from './access';
 import { markStarted } from './assignments';
 import { actors, annotations, articles, history, pendingReadings, reviewers, type Annotation } from './schema';
 
@@ -78,12 +78,10 @@ const viewColumns = {
 };
 
 /** An article's live annotations in text order (outer spans before the spans they contain). */
-export function listAnnotations(viewer: Viewer, articleId: number, layerId: number = viewer.id): AnnotationView[] {
-  const db = getDb();
-  accessibleArticle(viewer, articleId);
-  return withDetails(
-    db,
-    db
+export async function listAnnotations(db: Database, viewer: Viewer, articleId: number, layerId: number = viewer.id): Promise<AnnotationView[]> {
+  return db.read(async (conn) => {
+    await requireAccessibleArticle(conn, viewer, articleId);
+    const rows = await conn
       .select(viewColumns)
       .from(annotations)
       .innerJoin(reviewers, eq(reviewers.id, annotations.reviewerId))
@@ -95,31 +93,36 @@ export function listAnnotations(viewer: Viewer, articleId: number, layerId: numb
           annotationVisibilityCondition(viewer),
         ),
       )
-      .orderBy(asc(annotations.start), desc(annotations.end), asc(annotations.id))
-      .all(),
-    eq(annotations.articleId, articleId),
-  );
+      .orderBy(asc(annotations.start), desc(annotations.end), asc(annotations.id));
+    return withDetails(conn, rows, eq(annotations.articleId, articleId));
+  });
 }
 
 /** A live annotation on a live article the viewer may see: deleting an article takes its annotations out of reach too. */
-export function getAnnotation(viewer: Viewer, id: number): AnnotationView {
-  const db = getDb();
-  visibleAnnotation(viewer, id);
-  const view = db
+export async function getAnnotation(db: Database, viewer: Viewer, id: number): Promise<AnnotationView> {
+  return db.read(async (conn) => {
+    await visibleAnnotation(conn, viewer, id);
+    return annotationView(conn, id);
+  });
+}
+
+/** The view of a live annotation on a live article, without an access check (the caller made it). */
+async function annotationView(conn: Conn, id: number): Promise<AnnotationView> {
+  const [view] = await conn
     .select(viewColumns)
     .from(annotations)
     .innerJoin(reviewers, eq(reviewers.id, annotations.reviewerId))
     .innerJoin(articles, and(eq(articles.id, annotations.articleId), isNull(articles.deletedAt)))
     .where(and(eq(annotations.id, id), isNull(annotations.deletedAt)))
-    .get();
+    .limit(1);
   if (!view) throw annotationNotFound(id);
-  return withDetails(db, [view], eq(annotations.id, id))[0]!;
+  return (await withDetails(conn, [view], eq(annotations.id, id)))[0]!;
 }
 
 type BaseView = Omit<AnnotationView, keyof LabelDetails>;
 
-function withDetails(db: Pick<Tx, 'select'>, rows: BaseView[], scope: SQL): AnnotationView[] {
-  const details = loadDetails(db, rows, scope);
+async function withDetails(conn: Conn, rows: BaseView[], scope: SQL): Promise<AnnotationView[]> {
+  const details = await loadDetails(conn, rows, scope);
   return rows.map((row) => ({ ...row, ...(details.get(row.id) ?? { actor: null, figure: null, claim: null, readingPending: false }) }));
 }
 
@@ -137,13 +140,14 @@ interface CheckedCreate {
  * The checks a new span passes before any write: the viewer may open the article and write
  * the layer, the offsets lie in the text, and the quote is what the text says there (the
  * server recomputes the prefix/suffix context itself rather than trusting the client's).
+ * Runs inside a read or write of `db` (`conn` is its handle).
  */
-function checkCreate(viewer: Viewer, articleId: number, draft: AnnotationDraft, layerId: number): CheckedCreate {
-  requireAccessibleArticle(viewer, articleId);
-  if (!canWriteLayer(viewer, layerId)) {
+async function checkCreate(db: Database, conn: Conn, viewer: Viewer, articleId: number, draft: AnnotationDraft, layerId: number): Promise<CheckedCreate> {
+  await requireAccessibleArticle(conn, viewer, articleId);
+  if (!(await canWriteLayer(conn, viewer, layerId))) {
     throw new AppError('layer_read_only', "You can only add annotations to your own layer (and admins to gold).");
   }
-  const text = articleText(articleId);
+  const text = await articleText(db, articleId);
   return { articleId, layerId, reviewerId: viewer.id, label: draft.label, anchor: verifySpan(text, draft), note: draft.note?.trim() ?? '', text };
 }
 
@@ -153,18 +157,23 @@ function checkCreate(viewer: Viewer, articleId: number, draft: AnnotationDraft, 
  * A figure's or claim's details come from `reading`: read in this transaction ('inline'), read
  * before it (a LabelReading, or null for none), or left to db/readings.ts ('deferred': a pending row).
  */
-function insertChecked(tx: Tx, checked: CheckedCreate, reading: 'inline' | 'deferred' | LabelReading | null): { row: Annotation; actor: ActorRef | null } {
+async function insertChecked(
+  tx: Tx,
+  checked: CheckedCreate,
+  reading: 'inline' | 'deferred' | LabelReading | null,
+): Promise<{ row: Annotation; actor: ActorRef | null }> {
   const { articleId, layerId, reviewerId, label, anchor } = checked;
-  if (!liveArticleStatement().get({ id: articleId })) throw articleNotFound(articleId);
-  const duplicate = duplicateStatement().get({ articleId, layerId, label, start: anchor.start, end: anchor.end });
+  const [live] = await liveArticleStatement(tx).execute({ id: articleId });
+  if (!live) throw articleNotFound(articleId);
+  const [duplicate] = await duplicateStatement(tx).execute({ articleId, layerId, label, start: anchor.start, end: anchor.end });
   if (duplicate) {
     throw new AppError('annotation_duplicate', `“${truncate(anchor.quote)}” is already tagged ${label} (annotation ${duplicate.id}).`, {
       existingId: duplicate.id,
     });
   }
   const at = nowIso();
-  const actor = label === 'actor' ? actorRef(tx, ensureActor(tx, anchor.quote, reviewerId)) : null;
-  const row = insertStatement().get({
+  const actor = label === 'actor' ? await actorRef(tx, await ensureActor(tx, anchor.quote, reviewerId)) : null;
+  const [row] = await insertStatement(tx).execute({
     articleId,
     reviewerId: layerId,
     label,
@@ -176,48 +185,67 @@ function insertChecked(tx: Tx, checked: CheckedCreate, reading: 'inline' | 'defe
     note: checked.note,
     actorId: actor?.id ?? null,
     at,
-  })!;
-  if (reading === 'inline') ensureLabelDetails(tx, row, checked.text, reviewerId);
+  });
+  if (!row) throw new Error(`Storing a span on article ${articleId} returned no row.`);
+  if (reading === 'inline') await ensureLabelDetails(tx, row, checked.text, reviewerId);
   else if (reading === 'deferred') {
-    if (label !== 'actor') pendingReadingStatement().run({ annotationId: row.id, at });
-  } else storeLabelReading(tx, row, reading);
+    if (label !== 'actor') await pendingReadingStatement(tx).execute({ annotationId: row.id, at });
+  } else await storeLabelReading(tx, row, reading);
   // Deferred, the state is known without reading it back: the row as inserted, no details yet.
-  const after = reading === 'deferred' ? { ...withoutDeletedAt(row), figure: null, claim: null } : annotationState(tx, row.id);
-  logChange(tx, { ...historyKeys(row, reviewerId), action: 'create', before: null, after, at });
-  if (layerId === reviewerId) markStarted(tx, articleId, reviewerId, at);
+  const after = reading === 'deferred' ? { ...withoutDeletedAt(row), figure: null, claim: null } : await annotationState(tx, row.id);
+  await logChange(tx, { ...historyKeys(row, reviewerId), action: 'create', before: null, after, at });
+  if (layerId === reviewerId) await markStarted(tx, articleId, reviewerId, at);
   return { row, actor };
 }
 
 /** Stores a span (see checkCreate) and reads a figure's or claim's details in the same transaction. */
-export function createAnnotation(viewer: Viewer, articleId: number, draft: AnnotationDraft, layerId: number = viewer.id): AnnotationView {
-  const checked = checkCreate(viewer, articleId, draft, layerId);
-  const { row } = writeTransaction((tx) => insertChecked(tx, checked, 'inline'));
-  return getAnnotation(viewer, row.id);
+export async function createAnnotation(
+  db: Database,
+  viewer: Viewer,
+  articleId: number,
+  draft: AnnotationDraft,
+  layerId: number = viewer.id,
+): Promise<AnnotationView> {
+  return db.write(async (tx) => {
+    const checked = await checkCreate(db, tx, viewer, articleId, draft, layerId);
+    const { row } = await insertChecked(tx, checked, 'inline');
+    return annotationView(tx, row.id);
+  });
 }
 
 /**
- * The API's create: the span is committed with other concurrent writes (db/write-batch.ts) and
- * answered once it is durable. A figure's or claim's reading is made before the write, outside
- * the transaction (`reading: 'before'`), or after the answer (`'after'`, db/readings.ts): then
- * the answer says `readingPending: true` and has no figure or claim yet.
+ * The API's create: the span is committed with other concurrent writes (`db.write` group-commits)
+ * and answered once it is durable. A figure's or claim's reading is made before the write,
+ * outside the transaction (`reading: 'before'`), or after the answer (`'after'`, db/readings.ts):
+ * then the answer says `readingPending: true` and has no figure or claim yet, and the reading is
+ * stored by a later write, queued only once this one has settled.
  */
 export async function createAnnotationQueued(
+  db: Database,
   viewer: Viewer,
   articleId: number,
   draft: AnnotationDraft,
   layerId: number = viewer.id,
   options: { reading: 'before' | 'after' } = { reading: 'before' },
 ): Promise<AnnotationView> {
-  const checked = checkCreate(viewer, articleId, draft, layerId);
+  const { checked, categories } = await db.read(async (conn) => {
+    const checked = await checkCreate(db, conn, viewer, articleId, draft, layerId);
+    return { checked, categories: options.reading === 'before' ? await categoryNames(conn) : [] };
+  });
   if (options.reading === 'before') {
-    const reading = readLabel(checked.text, { label: checked.label, ...checked.anchor }, categoryNames(getDb()));
-    const { row } = await queueWrite((tx) => insertChecked(tx, checked, reading));
-    return getAnnotation(viewer, row.id);
+    // The slow part (NLP) runs here, between the read and the write, holding no connection.
+    const reading = readLabel(checked.text, { label: checked.label, ...checked.anchor }, categories);
+    const { row } = await db.write((tx) => insertChecked(tx, checked, reading));
+    return getAnnotation(db, viewer, row.id);
   }
-  const { row, actor } = await queueWrite((tx) => insertChecked(tx, checked, 'deferred'));
-  if (row.label !== 'actor') queueReading(row.id);
+  const { row, actor, reviewerName } = await db.write(async (tx) => {
+    const inserted = await insertChecked(tx, checked, 'deferred');
+    return { ...inserted, reviewerName: await layerName(tx, viewer, layerId) };
+  });
+  // The write has settled (durable): only now may the reading, a write of its own, be queued.
+  if (row.label !== 'actor') queueReading(db, row.id);
   const { actorId: _actorId, ...view } = withoutDeletedAt(row);
-  return { ...view, reviewerName: layerName(viewer, layerId), actor, figure: null, claim: null, readingPending: row.label !== 'actor' };
+  return { ...view, reviewerName, actor, figure: null, claim: null, readingPending: row.label !== 'actor' };
 }
 
 function withoutDeletedAt(row: Annotation): Omit<Annotation, 'deletedAt'> {
@@ -225,13 +253,14 @@ function withoutDeletedAt(row: Annotation): Omit<Annotation, 'deletedAt'> {
   return rest;
 }
 
-function layerName(viewer: Viewer, layerId: number): string {
+async function layerName(conn: Conn, viewer: Viewer, layerId: number): Promise<string> {
   if (layerId === viewer.id) return viewer.displayName;
-  return getDb().select({ name: reviewers.displayName }).from(reviewers).where(eq(reviewers.id, layerId)).get()?.name ?? '';
+  const [layer] = await conn.select({ name: reviewers.displayName }).from(reviewers).where(eq(reviewers.id, layerId)).limit(1);
+  return layer?.name ?? '';
 }
 
-function actorRef(db: Reader, id: number): ActorRef {
-  const actor = db.select({ id: actors.id, canonicalName: actors.canonicalName }).from(actors).where(eq(actors.id, id)).get();
+async function actorRef(conn: Conn, id: number): Promise<ActorRef> {
+  const [actor] = await conn.select({ id: actors.id, canonicalName: actors.canonicalName }).from(actors).where(eq(actors.id, id)).limit(1);
   return { id, canonicalName: actor?.canonicalName ?? '' };
 }
 
@@ -293,12 +322,12 @@ const pendingReadingStatement = preparedPerConnection((db) =>
  * Changes the label, note, actor link or label details. A patch that changes nothing
  * writes nothing and keeps the version; anything else bumps it and is logged whole.
  */
-export function updateAnnotation(viewer: Viewer, id: number, patch: AnnotationPatch): AnnotationView {
-  writableAnnotation(viewer, id);
+export async function updateAnnotation(db: Database, viewer: Viewer, id: number, patch: AnnotationPatch): Promise<AnnotationView> {
   const reviewerId = viewer.id;
-  writeTransaction((tx) => {
-    const current = requireLiveAnnotation(tx, id, patch.expectedVersion);
-    const before = annotationState(tx, id);
+  return db.write(async (tx) => {
+    await writableAnnotation(tx, viewer, id);
+    const current = await requireLiveAnnotation(tx, id, patch.expectedVersion);
+    const before = await annotationState(tx, id);
     const changes: Partial<Pick<Annotation, 'label' | 'note' | 'actorId'>> = {};
     if (patch.label !== undefined && patch.label !== current.label) changes.label = patch.label;
     const note = patch.note?.trim();
@@ -306,90 +335,90 @@ export function updateAnnotation(viewer: Viewer, id: number, patch: AnnotationPa
     const label = changes.label ?? current.label;
     if (patch.actorId !== undefined) {
       if (label !== 'actor') throw new AppError('not_an_actor', `Annotation ${id} is not an actor mention, so it cannot link to an actor.`);
-      requireActorRef(tx, viewer, patch.actorId, 'the mentioned actor');
+      await requireActorRef(tx, viewer, patch.actorId, 'the mentioned actor');
       if (patch.actorId !== current.actorId) changes.actorId = patch.actorId;
     }
-    if (Object.keys(changes).length > 0) tx.update(annotations).set(changes).where(eq(annotations.id, id)).run();
-    const article = requireLiveArticle(tx, current.articleId);
-    ensureLabelDetails(tx, { ...current, ...changes }, article.text, reviewerId);
-    if (patch.figure) applyFigurePatch(tx, viewer, { id, label }, patch.figure);
-    if (patch.claim) applyClaimPatch(tx, viewer, { id, label }, patch.claim);
-    const after = annotationState(tx, id);
-    if (JSON.stringify(after) === JSON.stringify(before)) return;
-    const at = nowIso();
-    const row = tx
-      .update(annotations)
-      .set({ version: current.version + 1, updatedAt: at })
-      .where(eq(annotations.id, id))
-      .returning()
-      .get();
-    logChange(tx, { ...historyKeys(row, reviewerId), action: 'update', before, after: annotationState(tx, id), at });
+    if (Object.keys(changes).length > 0) await tx.update(annotations).set(changes).where(eq(annotations.id, id));
+    const article = await requireLiveArticle(tx, current.articleId);
+    await ensureLabelDetails(tx, { ...current, ...changes }, article.text, reviewerId);
+    if (patch.figure) await applyFigurePatch(tx, viewer, { id, label }, patch.figure);
+    if (patch.claim) await applyClaimPatch(tx, viewer, { id, label }, patch.claim);
+    const after = await annotationState(tx, id);
+    if (JSON.stringify(after) !== JSON.stringify(before)) {
+      const at = nowIso();
+      const [row] = await tx
+        .update(annotations)
+        .set({ version: current.version + 1, updatedAt: at })
+        .where(eq(annotations.id, id))
+        .returning();
+      await logChange(tx, { ...historyKeys(row!, reviewerId), action: 'update', before, after: await annotationState(tx, id), at });
+    }
+    return annotationView(tx, id);
   });
-  return getAnnotation(viewer, id);
 }
 
 /** Soft delete, so that undo (restore) brings back the very same annotation. */
-export function deleteAnnotation(viewer: Viewer, id: number, expectedVersion?: number): void {
-  writableAnnotation(viewer, id);
+export async function deleteAnnotation(db: Database, viewer: Viewer, id: number, expectedVersion?: number): Promise<void> {
   const reviewerId = viewer.id;
-  writeTransaction((tx) => {
-    const current = requireLiveAnnotation(tx, id, expectedVersion);
-    const before = annotationState(tx, id);
+  await db.write(async (tx) => {
+    await writableAnnotation(tx, viewer, id);
+    const current = await requireLiveAnnotation(tx, id, expectedVersion);
+    const before = await annotationState(tx, id);
     const at = nowIso();
-    const after = tx
+    const [after] = await tx
       .update(annotations)
       .set({ deletedAt: at, version: current.version + 1, updatedAt: at })
       .where(eq(annotations.id, id))
-      .returning()
-      .get();
-    logChange(tx, { ...historyKeys(after, reviewerId), action: 'delete', before, after: null, at });
+      .returning();
+    await logChange(tx, { ...historyKeys(after!, reviewerId), action: 'delete', before, after: null, at });
   });
 }
 
-export function restoreAnnotation(viewer: Viewer, id: number): AnnotationView {
-  writableAnnotation(viewer, id, { includeDeleted: true });
+export async function restoreAnnotation(db: Database, viewer: Viewer, id: number): Promise<AnnotationView> {
   const reviewerId = viewer.id;
-  writeTransaction((tx) => {
-    const before = tx
+  return db.write(async (tx) => {
+    await writableAnnotation(tx, viewer, id, { includeDeleted: true });
+    const [found] = await tx
       .select({ annotation: annotations })
       .from(annotations)
       .innerJoin(articles, and(eq(articles.id, annotations.articleId), isNull(articles.deletedAt)))
       .where(eq(annotations.id, id))
-      .get()?.annotation;
+      .limit(1);
+    const before = found?.annotation;
     if (!before) throw annotationNotFound(id);
     if (before.deletedAt === null) {
       throw new AppError('annotation_not_deleted', `Annotation ${id} is not deleted, so there is nothing to restore.`);
     }
     const at = nowIso();
-    const after = tx
+    const [after] = await tx
       .update(annotations)
       .set({ deletedAt: null, version: before.version + 1, updatedAt: at })
       .where(eq(annotations.id, id))
-      .returning()
-      .get();
-    logChange(tx, { ...historyKeys(after, reviewerId), action: 'restore', before: null, after: annotationState(tx, id), at });
+      .returning();
+    await logChange(tx, { ...historyKeys(after!, reviewerId), action: 'restore', before: null, after: await annotationState(tx, id), at });
+    return annotationView(tx, id);
   });
-  return getAnnotation(viewer, id);
 }
 
 /** Every recorded change to one annotation, oldest first; deleted annotations keep theirs. */
-export function annotationHistory(viewer: Viewer, id: number): AnnotationHistoryEntry[] {
-  visibleAnnotation(viewer, id, { includeDeleted: true });
-  const rows = getDb()
-    .select({
-      id: history.id,
-      action: history.action,
-      at: history.at,
-      reviewerName: reviewers.displayName,
-      before: history.before,
-      after: history.after,
-    })
-    .from(history)
-    .innerJoin(reviewers, eq(reviewers.id, history.reviewerId))
-    .innerJoin(articles, and(eq(articles.id, history.articleId), isNull(articles.deletedAt)))
-    .where(and(eq(history.entityType, 'annotation'), eq(history.entityId, id)))
-    .orderBy(asc(history.id))
-    .all();
+export async function annotationHistory(db: Database, viewer: Viewer, id: number): Promise<AnnotationHistoryEntry[]> {
+  const rows = await db.read(async (conn) => {
+    await visibleAnnotation(conn, viewer, id, { includeDeleted: true });
+    return conn
+      .select({
+        id: history.id,
+        action: history.action,
+        at: history.at,
+        reviewerName: reviewers.displayName,
+        before: history.before,
+        after: history.after,
+      })
+      .from(history)
+      .innerJoin(reviewers, eq(reviewers.id, history.reviewerId))
+      .innerJoin(articles, and(eq(articles.id, history.articleId), isNull(articles.deletedAt)))
+      .where(and(eq(history.entityType, 'annotation'), eq(history.entityId, id)))
+      .orderBy(asc(history.id));
+  });
   if (rows.length === 0) throw annotationNotFound(id);
   return rows.map((row) => ({
     ...row,
@@ -398,25 +427,24 @@ export function annotationHistory(viewer: Viewer, id: number): AnnotationHistory
   }));
 }
 
-type Reader = Pick<Tx, 'select'>;
-
-function requireLiveArticle(db: Reader, articleId: number) {
-  const article = db
+async function requireLiveArticle(conn: Conn, articleId: number) {
+  const [article] = await conn
     .select({ id: articles.id, text: articles.text })
     .from(articles)
     .where(and(eq(articles.id, articleId), isNull(articles.deletedAt)))
-    .get();
+    .limit(1);
   if (!article) throw articleNotFound(articleId);
   return article;
 }
 
-function requireLiveAnnotation(db: Reader, id: number, expectedVersion: number | undefined): Annotation {
-  const row = db
+async function requireLiveAnnotation(conn: Conn, id: number, expectedVersion: number | undefined): Promise<Annotation> {
+  const [found] = await conn
     .select({ annotation: annotations })
     .from(annotations)
     .innerJoin(articles, and(eq(articles.id, annotations.articleId), isNull(articles.deletedAt)))
     .where(and(eq(annotations.id, id), isNull(annotations.deletedAt)))
-    .get()?.annotation;
+    .limit(1);
+  const row = found?.annotation;
   if (!row) throw annotationNotFound(id);
   if (expectedVersion !== undefined && expectedVersion !== row.version) {
     throw new AppError(

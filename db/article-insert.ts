@@ -1,10 +1,12 @@
+import 'server-only';
 import { AppError } from '../lib/errors';
 import { prepareArticleText } from '../lib/text/normalise';
 import { countWords, deriveTitle } from '../lib/text/words';
 import { sql } from 'drizzle-orm';
-import type { Db, Tx } from './client';
 import { nowIso } from './clock';
+import type { Tx } from './database';
 import { logChange } from './history-log';
+import { preparedPerConnection } from './prepared';
 import { articles, history, type Article } from './schema';
 
 export type ArticleMetadata = Omit<Article, 'text' | 'deletedAt' | 'lastActivityAt'>;
@@ -58,40 +60,37 @@ function creationEntry(row: Article, reviewerId: number, at: string) {
  * fills in the date from a leading `date YYYY-MM-DD` line and a title from the first
  * sentence when the reviewer gave none, and records the creation in history.
  */
-export function insertArticle(tx: Pick<Tx, 'insert' | 'update'>, draft: ArticleDraft, reviewerId: number): Article {
+export async function insertArticle(tx: Tx, draft: ArticleDraft, reviewerId: number): Promise<Article> {
   const at = nowIso();
-  const row = tx.insert(articles).values(articleRow(draft, reviewerId, at)).returning().get();
-  logChange(tx, creationEntry(row, reviewerId, at));
-  return row;
+  const [row] = await tx.insert(articles).values(articleRow(draft, reviewerId, at)).returning();
+  await logChange(tx, creationEntry(row!, reviewerId, at));
+  return row!;
 }
 
-function prepareStatements(db: Db) {
-  const p = sql.placeholder;
-  return {
-    article: db
-      .insert(articles)
-      .values({ title: p('title'), source: p('source'), url: p('url'), publishedOn: p('publishedOn'), publishedTime: p('publishedTime'), text: p('text'), wordCount: p('wordCount'), createdBy: p('createdBy'), createdAt: p('createdAt'), updatedAt: p('updatedAt'), lastActivityAt: p('lastActivityAt') })
-      .returning()
-      .prepare(),
-    history: db
-      .insert(history)
-      .values({ entityType: p('entityType'), entityId: p('entityId'), articleId: p('articleId'), reviewerId: p('reviewerId'), action: p('action'), before: p('before'), after: p('after'), at: p('at') })
-      .prepare(),
-  };
-}
-const prepared = new WeakMap<Db, ReturnType<typeof prepareStatements>>();
+const p = sql.placeholder;
+const articleStatement = preparedPerConnection((conn) =>
+  conn
+    .insert(articles)
+    .values({ title: p('title'), source: p('source'), url: p('url'), publishedOn: p('publishedOn'), publishedTime: p('publishedTime'), text: p('text'), wordCount: p('wordCount'), createdBy: p('createdBy'), createdAt: p('createdAt'), updatedAt: p('updatedAt'), lastActivityAt: p('lastActivityAt') })
+    .returning()
+    .prepare(),
+);
+const historyStatement = preparedPerConnection((conn) =>
+  conn
+    .insert(history)
+    .values({ entityType: p('entityType'), entityId: p('entityId'), articleId: p('articleId'), reviewerId: p('reviewerId'), action: p('action'), before: p('before'), after: p('after'), at: p('at') })
+    .prepare(),
+);
 
 /**
  * insertArticle with statements prepared once per connection, for bulk imports: building
  * and preparing the query again for every row cost more than SQLite's own work. Call it
- * inside a write transaction on `db`.
+ * inside a write transaction (`tx` is that transaction's handle).
  */
-export function insertArticlePrepared(db: Db, draft: ArticleDraft, reviewerId: number): Article {
-  let statements = prepared.get(db);
-  if (!statements) prepared.set(db, (statements = prepareStatements(db)));
+export async function insertArticlePrepared(tx: Tx, draft: ArticleDraft, reviewerId: number): Promise<Article> {
   const at = nowIso();
-  const row = statements.article.get(articleRow(draft, reviewerId, at));
-  const entry = creationEntry(row, reviewerId, at);
-  statements.history.run({ ...entry, before: null, after: JSON.stringify(entry.after) });
-  return row;
+  const [row] = await articleStatement(tx).execute(articleRow(draft, reviewerId, at));
+  const entry = creationEntry(row!, reviewerId, at);
+  await historyStatement(tx).execute({ ...entry, before: null, after: JSON.stringify(entry.after) });
+  return row!;
 }

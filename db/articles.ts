@@ -1,8 +1,9 @@
+import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import { AppError } from '../lib/errors';
-import { writeTransaction } from './client';
 import { nowIso } from './clock';
 import { insertArticle, pickMetadata, type ArticleDraft, type ArticleMetadata } from './article-insert';
+import type { Database } from './database';
 import { logChange } from './history-log';
 import type { ArticleSharing } from '../lib/vocabulary';
 import { accessibleArticle, isAdmin, requireAdmin, type Viewer } from './access';
@@ -24,45 +25,45 @@ export interface ArticleMetadataPatch {
  * for reviewers. Summing every layer would count one span once per reviewer who tagged it.
  * Incidents and the conflict finder read the same layer by default.
  */
-export function countedLayerId(viewer: Viewer): number {
-  return isAdmin(viewer) ? goldLayerId() : viewer.id;
+export async function countedLayerId(db: Database, viewer: Viewer): Promise<number> {
+  return isAdmin(viewer) ? goldLayerId(db) : viewer.id;
 }
 
 /** One live article with its text; 404 when it does not exist, was deleted or is not the viewer's to open. */
-export function getArticle(viewer: Viewer, id: number): Article {
-  return accessibleArticle(viewer, id);
+export async function getArticle(db: Database, viewer: Viewer, id: number): Promise<Article> {
+  return db.read((conn) => accessibleArticle(conn, viewer, id));
 }
 
-export function createArticle(viewer: Viewer, draft: ArticleDraft): Article {
+export async function createArticle(db: Database, viewer: Viewer, draft: ArticleDraft): Promise<Article> {
   requireAdmin(viewer);
-  return writeTransaction((tx) => insertArticle(tx, draft, viewer.id));
+  return db.write((tx) => insertArticle(tx, draft, viewer.id));
 }
 
 /** Blind (the default) or shared: whether reviewers see each other's layers before they are done. */
-export function setArticleSharing(viewer: Viewer, id: number, sharing: ArticleSharing): Article {
+export async function setArticleSharing(db: Database, viewer: Viewer, id: number, sharing: ArticleSharing): Promise<Article> {
   requireAdmin(viewer);
-  accessibleArticle(viewer, id);
-  return writeTransaction((tx) => {
-    const before = tx.select().from(articles).where(eq(articles.id, id)).get();
+  return db.write(async (tx) => {
+    await accessibleArticle(tx, viewer, id);
+    const [before] = await tx.select().from(articles).where(eq(articles.id, id)).limit(1);
     if (!before) throw articleNotFound(id);
     if (before.sharing === sharing) return before;
     const at = nowIso();
-    const after = tx.update(articles).set({ sharing, updatedAt: at }).where(eq(articles.id, id)).returning().get();
-    logChange(tx, { entityType: 'article', entityId: id, articleId: id, reviewerId: viewer.id, action: 'update', before: pickMetadata(before), after: pickMetadata(after), at });
-    return after;
+    const [after] = await tx.update(articles).set({ sharing, updatedAt: at }).where(eq(articles.id, id)).returning();
+    await logChange(tx, { entityType: 'article', entityId: id, articleId: id, reviewerId: viewer.id, action: 'update', before: pickMetadata(before), after: pickMetadata(after!), at });
+    return after!;
   });
 }
 
 /** Edits metadata only: the text is immutable because every offset points into it. */
-export function updateArticleMetadata(viewer: Viewer, id: number, patch: ArticleMetadataPatch): Article {
+export async function updateArticleMetadata(db: Database, viewer: Viewer, id: number, patch: ArticleMetadataPatch): Promise<Article> {
   requireAdmin(viewer);
   const reviewerId = viewer.id;
-  return writeTransaction((tx) => {
-    const before = tx
+  return db.write(async (tx) => {
+    const [before] = await tx
       .select()
       .from(articles)
       .where(and(eq(articles.id, id), isNull(articles.deletedAt)))
-      .get();
+      .limit(1);
     if (!before) throw articleNotFound(id);
     const changes: ArticleMetadataPatch = {};
     if (patch.title !== undefined) {
@@ -81,35 +82,35 @@ export function updateArticleMetadata(viewer: Viewer, id: number, patch: Article
     const changed = (Object.keys(changes) as (keyof ArticleMetadataPatch)[]).some((key) => changes[key] !== before[key]);
     if (!changed) return before;
     const at = nowIso();
-    const after = tx.update(articles).set({ ...changes, updatedAt: at }).where(eq(articles.id, id)).returning().get();
-    logChange(tx, {
+    const [after] = await tx.update(articles).set({ ...changes, updatedAt: at }).where(eq(articles.id, id)).returning();
+    await logChange(tx, {
       entityType: 'article',
       entityId: id,
       articleId: id,
       reviewerId,
       action: 'update',
       before: pickMetadata(before),
-      after: pickMetadata(after),
+      after: pickMetadata(after!),
       at,
     });
-    return after;
+    return after!;
   });
 }
 
 /** Soft delete: the article and its annotations stay in the database and in history. */
-export function deleteArticle(viewer: Viewer, id: number): void {
+export async function deleteArticle(db: Database, viewer: Viewer, id: number): Promise<void> {
   requireAdmin(viewer);
   const reviewerId = viewer.id;
-  writeTransaction((tx) => {
-    const before = tx
+  await db.write(async (tx) => {
+    const [before] = await tx
       .select()
       .from(articles)
       .where(and(eq(articles.id, id), isNull(articles.deletedAt)))
-      .get();
+      .limit(1);
     if (!before) throw articleNotFound(id);
     const at = nowIso();
-    tx.update(articles).set({ deletedAt: at, updatedAt: at }).where(eq(articles.id, id)).run();
-    logChange(tx, {
+    await tx.update(articles).set({ deletedAt: at, updatedAt: at }).where(eq(articles.id, id));
+    await logChange(tx, {
       entityType: 'article',
       entityId: id,
       articleId: id,

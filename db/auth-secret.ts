@@ -1,7 +1,8 @@
+import 'server-only';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
-import type { Db } from './client';
+import type { Tx } from './database';
 import { writePrivateFileOnce } from './file-safety';
 import { appSettings } from './schema';
 
@@ -21,8 +22,8 @@ export function authSecretFile(databaseFile: string): string {
 const LEGACY_SETTING_KEY = 'auth_secret';
 
 /** BETTER_AUTH_SECRET when set; else the key file, created (or moved out of an older database) on first use. */
-export function readAuthSecret(db: Db, databaseFile: string): string {
-  const legacy = db.select().from(appSettings).where(eq(appSettings.key, LEGACY_SETTING_KEY)).get();
+export async function readAuthSecret(tx: Tx, databaseFile: string): Promise<string> {
+  const [legacy] = await tx.select().from(appSettings).where(eq(appSettings.key, LEGACY_SETTING_KEY)).limit(1);
   const fromEnvironment = process.env.BETTER_AUTH_SECRET;
   const file = authSecretFile(databaseFile);
   let secret = fromEnvironment;
@@ -31,6 +32,6 @@ export function readAuthSecret(db: Db, databaseFile: string): string {
     writePrivateFileOnce(file, legacy?.value ?? crypto.randomBytes(32).toString('base64url'));
     secret = fs.readFileSync(file, 'utf8').trim();
   }
-  if (legacy) db.delete(appSettings).where(eq(appSettings.key, LEGACY_SETTING_KEY)).run();
+  if (legacy) await tx.delete(appSettings).where(eq(appSettings.key, LEGACY_SETTING_KEY));
   return secret;
 }

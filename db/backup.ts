@@ -1,8 +1,10 @@
+import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../lib/errors';
 import { requireAdmin, type Viewer } from './access';
-import { getSqlite } from './client';
+import type { Database } from './database';
+import type { SqliteDatabase } from './sqlite-database';
 
 export interface BackupResult {
   file: string;
@@ -17,8 +19,12 @@ export interface BackupResult {
  * target under a temporary name and renamed, so a crash never leaves a half backup under the
  * name asked for; it is private (0600) like the database, and holds no cookie-signing secret.
  */
-export function backupDatabase(viewer: Viewer, target: string): BackupResult {
+export async function backupDatabase(db: Database, viewer: Viewer, target: string): Promise<BackupResult> {
   requireAdmin(viewer);
+  if (db.engine !== 'sqlite') {
+    throw new AppError('backup_unsupported', `A backup copies a SQLite file; this ${db.engine} database is backed up with its own tools.`);
+  }
+  const sqlite = (db as SqliteDatabase).sqlite;
   const file = path.resolve(target);
   if (fs.existsSync(file)) throw new AppError('backup_exists', `${file} already exists; choose a new file name for the backup.`);
   const folder = path.dirname(file);
@@ -29,8 +35,11 @@ export function backupDatabase(viewer: Viewer, target: string): BackupResult {
     // Created empty and private before SQLite writes into it (VACUUM INTO accepts an empty
     // file and keeps its mode), so the copy is never readable by others, not even briefly.
     fs.closeSync(fs.openSync(partial, 'w', 0o600));
-    const sqlite = getSqlite();
-    sqlite.prepare('VACUUM INTO ?').run(partial);
+    // Under the connection lock: SQLite refuses VACUUM inside a transaction, and another
+    // request's write may hold one open between two awaits. (It runs synchronously anyway.)
+    await db.read(async () => {
+      sqlite.prepare('VACUUM INTO ?').run(partial);
+    });
     fs.chmodSync(partial, 0o600);
     const handle = fs.openSync(partial, 'r+');
     fs.fsyncSync(handle);

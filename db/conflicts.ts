@@ -1,10 +1,11 @@
+import 'server-only';
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or } from 'drizzle-orm';
 import { DEFAULT_WINDOW_DAYS, findConflicts, shiftDate, type ConflictFigure, type ConflictGroup } from '../lib/conflicts/find';
 import { AppError } from '../lib/errors';
 import { annotationVisibilityCondition, isAdmin, type Viewer } from './access';
 import { countedLayerId } from './articles';
-import { getDb } from './client';
-import { dismissSuggestion, loadFigures, withSentences, type ComparedFigure, type Reader } from './comparisons';
+import { dismissSuggestion, loadFigures, withSentences, type ComparedFigure } from './comparisons';
+import type { Conn, Database } from './database';
 import { annotations, articles, comparisonMembers, comparisons, dismissedSuggestions, eventFigures, figureDetails, figureTimeline, reviewers } from './schema';
 
 /*
@@ -86,89 +87,95 @@ function newer(a: Position, b: Position): boolean {
  * Reviewers read conflicts in their own layer only: one reviewer's reading of an article is not
  * shown to another through the finder. Admins may read any layer (gold by default).
  */
-function requireLayer(viewer: Viewer, layerId: number): { id: number; name: string } {
+async function requireLayer(conn: Conn, viewer: Viewer, layerId: number): Promise<{ id: number; name: string }> {
   if (!isAdmin(viewer) && layerId !== viewer.id) {
     throw new AppError('layer_not_visible', "Conflicts are found within your own layer: another reviewer's layer is not shown to you.");
   }
-  const row = getDb().select({ id: reviewers.id, name: reviewers.displayName }).from(reviewers).where(eq(reviewers.id, layerId)).get();
+  const [row] = await conn.select({ id: reviewers.id, name: reviewers.displayName }).from(reviewers).where(eq(reviewers.id, layerId)).limit(1);
   if (!row) throw new AppError('layer_not_found', `There is no layer ${layerId}.`);
   return row;
 }
 
 /** The layers an admin can choose between on the page (a reviewer has only their own). */
-export function conflictLayers(viewer: Viewer): { id: number; name: string }[] {
+export async function conflictLayers(db: Database, viewer: Viewer): Promise<{ id: number; name: string }[]> {
   if (!isAdmin(viewer)) return [{ id: viewer.id, name: viewer.displayName }];
-  return getDb()
-    .select({ id: reviewers.id, name: reviewers.displayName })
-    .from(reviewers)
-    .orderBy(desc(eq(reviewers.kind, 'gold')), asc(reviewers.displayName))
-    .all();
+  return db.read((conn) =>
+    conn
+      .select({ id: reviewers.id, name: reviewers.displayName })
+      .from(reviewers)
+      .orderBy(desc(eq(reviewers.kind, 'gold')), asc(reviewers.displayName)),
+  );
 }
 
 /** One page of proposed groups in one layer, newest first (by the newest figure of each group). */
-export function listConflicts(viewer: Viewer, query: ConflictQuery = {}): ConflictPage {
-  const db = getDb();
-  const layer = requireLayer(viewer, query.layerId ?? countedLayerId(viewer));
-  const limit = query.limit ?? CONFLICTS_PER_PAGE;
-  const windowDays = query.windowDays ?? DEFAULT_WINDOW_DAYS;
-  let cursor = readCursor(query.cursor);
-  const found: ConflictGroup[] = [];
-  let searchedBackTo: string | null = null;
-  let nextCursor: string | null = null;
+export async function listConflicts(db: Database, viewer: Viewer, query: ConflictQuery = {}): Promise<ConflictPage> {
+  return db.read(async (conn) => {
+    const layer = await requireLayer(conn, viewer, query.layerId ?? (await countedLayerId(db, viewer)));
+    const limit = query.limit ?? CONFLICTS_PER_PAGE;
+    const windowDays = query.windowDays ?? DEFAULT_WINDOW_DAYS;
+    let cursor = readCursor(query.cursor);
+    const found: ConflictGroup[] = [];
+    let searchedBackTo: string | null = null;
+    let nextCursor: string | null = null;
 
-  for (let step = 0; step < MAX_STEPS; step++) {
-    const seeds = seedsAfter(db, layer.id, cursor);
-    const newest = seeds[0];
-    const oldest = seeds.at(-1);
-    if (newest === undefined || oldest === undefined) {
-      nextCursor = null;
-      break;
+    for (let step = 0; step < MAX_STEPS; step++) {
+      const seeds = await seedsAfter(conn, layer.id, cursor);
+      const newest = seeds[0];
+      const oldest = seeds.at(-1);
+      if (newest === undefined || oldest === undefined) {
+        nextCursor = null;
+        break;
+      }
+      searchedBackTo = oldest.publishedOn;
+      const groups = await groupsNear(conn, viewer, layer.id, oldest.publishedOn, newest.publishedOn, windowDays);
+      const upper = cursor;
+      // Only groups whose newest figure is one of this step's seeds: the others belong to
+      // another step (or page), where their whole window is read.
+      const mine = (
+        await keepProposable(
+          conn,
+          groups.filter((group) => !newer(oldest, group.newest) && (upper === null || newer(upper, group.newest))),
+        )
+      ).sort((a, b) => (newer(a.newest, b.newest) ? -1 : 1));
+      for (const group of mine) {
+        if (found.length === limit) break;
+        found.push(group);
+      }
+      if (found.length === limit) {
+        nextCursor = cursorText((found.at(-1) as ConflictGroup).newest);
+        break;
+      }
+      cursor = oldest;
+      nextCursor = seeds.length < SEEDS_PER_STEP ? null : cursorText(oldest);
+      if (nextCursor === null) break;
     }
-    searchedBackTo = oldest.publishedOn;
-    const groups = groupsNear(db, viewer, layer.id, oldest.publishedOn, newest.publishedOn, windowDays);
-    const upper = cursor;
-    // Only groups whose newest figure is one of this step's seeds: the others belong to
-    // another step (or page), where their whole window is read.
-    const mine = keepProposable(
-      db,
-      groups.filter((group) => !newer(oldest, group.newest) && (upper === null || newer(upper, group.newest))),
-    ).sort((a, b) => (newer(a.newest, b.newest) ? -1 : 1));
-    for (const group of mine) {
-      if (found.length === limit) break;
-      found.push(group);
-    }
-    if (found.length === limit) {
-      nextCursor = cursorText((found.at(-1) as ConflictGroup).newest);
-      break;
-    }
-    cursor = oldest;
-    nextCursor = seeds.length < SEEDS_PER_STEP ? null : cursorText(oldest);
-    if (nextCursor === null) break;
-  }
 
-  return {
-    layerId: layer.id,
-    layerName: layer.name,
-    windowDays,
-    conflicts: withFigures(db, viewer, layer.id, found),
-    nextCursor,
-    searchedBackTo,
-  };
+    return {
+      layerId: layer.id,
+      layerName: layer.name,
+      windowDays,
+      conflicts: await withFigures(conn, viewer, layer.id, found),
+      nextCursor,
+      searchedBackTo,
+    };
+  });
 }
 
 /** The groups shown, with each figure's details, article and sentence (one read for all of them). */
-function withFigures(db: Reader, viewer: Viewer, layerId: number, groups: ConflictGroup[]): ConflictView[] {
-  const rows = new Map(loadFigures(db, viewer, [...new Set(groups.flatMap((group) => group.annotationIds))], layerId).map((row) => [row.annotationId, row]));
+async function withFigures(conn: Conn, viewer: Viewer, layerId: number, groups: ConflictGroup[]): Promise<ConflictView[]> {
+  const rows = await loadFigures(conn, viewer, [...new Set(groups.flatMap((group) => group.annotationIds))], layerId);
+  // Every article's text is read once, for all the groups its figures are in.
+  const figures = new Map((await withSentences(conn, rows)).map((figure) => [figure.annotationId, figure]));
   const dates = new Map(groups.flatMap((group) => group.dates));
   return groups.map(({ newest: _newest, dates: _dates, ...group }) => ({
     ...group,
-    figures: withSentences(db, group.annotationIds.flatMap((id) => rows.get(id) ?? [])).map((figure) => ({ ...figure, publishedOn: dates.get(figure.annotationId) ?? '' })),
+    figures: group.annotationIds.flatMap((id) => figures.get(id) ?? []).map((figure) => ({ ...figure, publishedOn: dates.get(figure.annotationId) ?? '' })),
   }));
 }
 
 /** The next seeds: the layer's dated figures just below the cursor, newest first (one index range). */
-function seedsAfter(db: Reader, layerId: number, cursor: Position | null): Position[] {
-  return db
+async function seedsAfter(conn: Conn, layerId: number, cursor: Position | null): Promise<Position[]> {
+  return (await conn
     .select({ publishedOn: figureTimeline.publishedOn, annotationId: figureTimeline.annotationId })
     .from(figureTimeline)
     .where(
@@ -184,8 +191,7 @@ function seedsAfter(db: Reader, layerId: number, cursor: Position | null): Posit
       ),
     )
     .orderBy(desc(figureTimeline.publishedOn), desc(figureTimeline.annotationId))
-    .limit(SEEDS_PER_STEP)
-    .all() as Position[];
+    .limit(SEEDS_PER_STEP)) as Position[];
 }
 
 /**
@@ -195,8 +201,8 @@ function seedsAfter(db: Reader, layerId: number, cursor: Position | null): Posit
  * needs (no article text, no actor names: those are read for the groups shown only).
  * Superseded article versions take no part (an update is the same report).
  */
-function groupsNear(db: Reader, viewer: Viewer, layerId: number, from: string, to: string, windowDays: number): ConflictGroup[] {
-  const rows = db
+async function groupsNear(conn: Conn, viewer: Viewer, layerId: number, from: string, to: string, windowDays: number): Promise<ConflictGroup[]> {
+  const rows = await conn
     .select({
       annotationId: figureTimeline.annotationId,
       publishedOn: figureTimeline.publishedOn,
@@ -226,8 +232,7 @@ function groupsNear(db: Reader, viewer: Viewer, layerId: number, from: string, t
         isNull(articles.nextVersionId),
         annotationVisibilityCondition(viewer),
       ),
-    )
-    .all();
+    );
   // The source takes no part in the rule: who says so does not make two reports one incident.
   const figures: ConflictFigure[] = rows.map((row) => ({ ...row, source: null }));
   return findConflicts(figures, { windowDays });
@@ -238,27 +243,26 @@ function groupsNear(db: Reader, viewer: Viewer, layerId: number, from: string, t
  * figures, as for the reader's suggestions: a new figure joining it brings it back), and a
  * group whose figures are all in one comparison or all in one incident.
  */
-function keepProposable(db: Reader, groups: ConflictGroup[]): ConflictGroup[] {
+async function keepProposable(conn: Conn, groups: ConflictGroup[]): Promise<ConflictGroup[]> {
   if (groups.length === 0) return [];
   const keys = groups.map((group) => group.key);
   const dismissed = new Set(
-    db.select({ key: dismissedSuggestions.key }).from(dismissedSuggestions).where(inArray(dismissedSuggestions.key, keys)).all().map((row) => row.key),
+    (await conn.select({ key: dismissedSuggestions.key }).from(dismissedSuggestions).where(inArray(dismissedSuggestions.key, keys))).map((row) => row.key),
   );
   const open = groups.filter((group) => !dismissed.has(group.key));
   const ids = [...new Set(open.flatMap((group) => group.annotationIds))];
   if (ids.length === 0) return [];
   const holders = new Map<number, Set<string>>();
   const hold = (annotationId: number, holder: string) => holders.set(annotationId, (holders.get(annotationId) ?? new Set()).add(holder));
-  for (const row of db
+  for (const row of await conn
     .select({ annotationId: comparisonMembers.annotationId, comparisonId: comparisons.id, eventId: comparisons.eventId })
     .from(comparisonMembers)
     .innerJoin(comparisons, and(eq(comparisons.id, comparisonMembers.comparisonId), isNull(comparisons.deletedAt)))
-    .where(inArray(comparisonMembers.annotationId, ids))
-    .all()) {
+    .where(inArray(comparisonMembers.annotationId, ids))) {
     hold(row.annotationId, `comparison ${row.comparisonId}`);
     if (row.eventId !== null) hold(row.annotationId, `incident ${row.eventId}`);
   }
-  for (const row of db.select().from(eventFigures).where(inArray(eventFigures.annotationId, ids)).all()) hold(row.annotationId, `incident ${row.eventId}`);
+  for (const row of await conn.select().from(eventFigures).where(inArray(eventFigures.annotationId, ids))) hold(row.annotationId, `incident ${row.eventId}`);
   return open.filter((group) => {
     const [first, ...rest] = group.annotationIds.map((id) => holders.get(id) ?? new Set<string>());
     return ![...(first ?? [])].some((holder) => rest.every((set) => set.has(holder)));
@@ -266,6 +270,6 @@ function keepProposable(db: Reader, groups: ConflictGroup[]): ConflictGroup[] {
 }
 
 /** Remembers that the reviewer turned a group down; the same set of figures is not proposed again. */
-export function dismissConflict(viewer: Viewer, annotationIds: number[]): void {
-  dismissSuggestion(viewer, annotationIds);
+export async function dismissConflict(db: Database, viewer: Viewer, annotationIds: number[]): Promise<void> {
+  await dismissSuggestion(db, viewer, annotationIds);
 }

@@ -1,9 +1,13 @@
-import { and, count, inArray, isNull } from 'drizzle-orm';
+import 'server-only';
+import { and, inArray, isNull } from 'drizzle-orm';
 import { annotationVisibilityCondition, type Viewer } from './access';
-import { getDb } from './client';
 import { comparisonsForArticle } from './comparisons';
+import type { Database } from './database';
 import { everyInLayers, exportArticleIds, resolveLayer, type ExportSelection } from './export';
 import { annotations, reviewers } from './schema';
+
+// Ids per `inArray`: well under every engine's limit on bound parameters.
+const IDS_PER_QUERY = 500;
 
 /** What an export would hold, told on the Export page before the download starts. */
 export interface ExportSummary {
@@ -19,33 +23,33 @@ export interface ExportSummary {
  * their annotations in the chosen layer, and the comparisons that travel with that layer
  * (each once, though a comparison across two articles is written with both).
  */
-export function summariseExport(viewer: Viewer, selection: ExportSelection = {}): ExportSummary {
-  const db = getDb();
-  const layerIds = resolveLayer(viewer, selection.layer);
-  const articleIds = exportArticleIds(viewer, selection.ids);
-  const layer =
-    layerIds === null
-      ? 'All layers'
-      : (db.select({ name: reviewers.displayName }).from(reviewers).where(inArray(reviewers.id, layerIds)).get()?.name ?? 'Unknown layer');
-  if (articleIds.length === 0) return { layer, articles: 0, annotations: 0, comparisons: 0 };
-  const annotationCount =
-    db
-      .select({ n: count() })
-      .from(annotations)
-      .where(
+export async function summariseExport(db: Database, viewer: Viewer, selection: ExportSelection = {}): Promise<ExportSummary> {
+  // One read, so the three counts are of the same moment.
+  return db.read(async (conn) => {
+    const layerIds = await resolveLayer(db, viewer, selection.layer);
+    const articleIds = await exportArticleIds(db, viewer, selection.ids);
+    const [named] = layerIds === null ? [] : await conn.select({ name: reviewers.displayName }).from(reviewers).where(inArray(reviewers.id, layerIds)).limit(1);
+    const layer = layerIds === null ? 'All layers' : (named?.name ?? 'Unknown layer');
+    if (articleIds.length === 0) return { layer, articles: 0, annotations: 0, comparisons: 0 };
+    let annotationCount = 0;
+    for (let from = 0; from < articleIds.length; from += IDS_PER_QUERY) {
+      annotationCount += await conn.$count(
+        annotations,
         and(
-          inArray(annotations.articleId, articleIds),
+          inArray(annotations.articleId, articleIds.slice(from, from + IDS_PER_QUERY)),
           isNull(annotations.deletedAt),
           layerIds ? inArray(annotations.reviewerId, layerIds) : undefined,
           annotationVisibilityCondition(viewer),
         ),
-      )
-      .get()?.n ?? 0;
-  const comparisonIds = new Set<number>();
-  for (const articleId of articleIds) {
-    for (const comparison of comparisonsForArticle(viewer, articleId)) {
-      if (layerIds === null || everyInLayers(comparison.annotationIds, layerIds)) comparisonIds.add(comparison.id);
+      );
     }
-  }
-  return { layer, articles: articleIds.length, annotations: annotationCount, comparisons: comparisonIds.size };
+    const comparisonIds = new Set<number>();
+    for (const articleId of articleIds) {
+      for (const comparison of await comparisonsForArticle(db, viewer, articleId)) {
+        if (comparisonIds.has(comparison.id)) continue;
+        if (layerIds === null || (await everyInLayers(db, comparison.annotationIds, layerIds))) comparisonIds.add(comparison.id);
+      }
+    }
+    return { layer, articles: articleIds.length, annotations: annotationCount, comparisons: comparisonIds.size };
+  });
 }

@@ -1,11 +1,12 @@
+import 'server-only';
 import { touchArticleActivity } from './article-activity';
-import type { Tx } from './client';
+import type { Tx } from './database';
 import { history, type NewHistoryEntry } from './schema';
 
 type Loggable = NewHistoryEntry['entityType'];
 
 /** Appends one history row; called inside the transaction that makes the change. */
-export function logChange(
+export async function logChange(
   tx: Pick<Tx, 'insert' | 'update'>,
   entry: {
     entityType: Loggable;
@@ -17,14 +18,14 @@ export function logChange(
     after: unknown;
     at: string;
   },
-): void {
-  tx.insert(history)
+): Promise<void> {
+  await tx
+    .insert(history)
     .values({
       ...entry,
       before: entry.before === null ? null : JSON.stringify(entry.before),
       after: entry.after === null ? null : JSON.stringify(entry.after),
-    })
-    .run();
+    });
   // Every change to an article or its annotations passes here: the library's last activity follows it.
-  if (entry.articleId !== null) touchArticleActivity(tx, entry.articleId, entry.at);
+  if (entry.articleId !== null) await touchArticleActivity(tx, entry.articleId, entry.at);
 }

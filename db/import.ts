@@ -1,3 +1,4 @@
+import 'server-only';
 import { eq, isNull } from 'drizzle-orm';
 import { cleanName, nameKey } from '../lib/actors/names';
 import { verifySpan } from '../lib/anchoring/anchor';
@@ -14,8 +15,8 @@ import { insertArticlePrepared } from './article-insert';
 import { categoryKey } from '../lib/figures/category';
 import { ensureCategory } from './categories';
 import { resolveEvent } from './comparisons';
-import { getDb, writeTransaction, type Tx } from './client';
 import { nowIso } from './clock';
+import type { Conn, Database, Tx } from './database';
 import { logChange } from './history-log';
 import {
   actorAliases,
@@ -92,8 +93,8 @@ class FileRefused extends Error {
 const CHECKS_BETWEEN_YIELDS = 200;
 
 /** Imports one file parsed whole; see importSource. */
-export function importParsedFile(viewer: Viewer, file: string, parsed: ParsedFile, options: ImportOptions = {}): Promise<ImportReport> {
-  return importSource(viewer, file, parsedSource(parsed), options);
+export async function importParsedFile(db: Database, viewer: Viewer, file: string, parsed: ParsedFile, options: ImportOptions = {}): Promise<ImportReport> {
+  return importSource(db, viewer, file, parsedSource(parsed), options);
 }
 
 /**
@@ -109,7 +110,7 @@ export function importParsedFile(viewer: Viewer, file: string, parsed: ParsedFil
  * Crosscheck JSONL keeps its ids (when free here), versions and timestamps, so a library
  * exported and imported into an empty database exports again byte for byte.
  */
-export async function importSource(viewer: Viewer, file: string, source: ArticleSource, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importSource(db: Database, viewer: Viewer, file: string, source: ArticleSource, options: ImportOptions = {}): Promise<ImportReport> {
   requireAdmin(viewer);
   const reviewerId = viewer.id;
   const report: ImportReport = { file, imported: false, articleIds: [], annotationCount: 0, comparisonCount: 0, problems: [], notes: [], skipped: [] };
@@ -119,7 +120,7 @@ export async function importSource(viewer: Viewer, file: string, source: Article
   const checking = source.pass();
   const illFormed: ImportProblem[] = [];
   const unwritable: ImportProblem[] = [];
-  const finder = options.allowDuplicates ? null : libraryUrls();
+  const finder = options.allowDuplicates ? null : await db.read((conn) => libraryUrls(conn));
   // Articles are told apart by their position in the file: the same in both passes.
   const skippedAt = new Set<number>();
   let position = 0;
@@ -152,13 +153,13 @@ export async function importSource(viewer: Viewer, file: string, source: Article
   const comparisonsSeen = new Map<number, ExportComparison>();
   let written = 0;
   let chunk: ParsedArticle[] = [];
-  const writeChunk = () => {
-    writeTransaction((tx) => {
+  const writeChunk = async () => {
+    await db.write(async (tx) => {
       for (const article of chunk) {
         const articleProblems: ImportProblem[] = [];
         const id = article.exported
-          ? insertExportedArticle(tx, article.exported, annotationIds, report, articleProblems)
-          : insertImportedArticle(tx, article, reviewerId, report, articleProblems);
+          ? await insertExportedArticle(tx, article.exported, annotationIds, report, articleProblems)
+          : await insertImportedArticle(tx, article, reviewerId, report, articleProblems);
         if (articleProblems.length > 0) throw new FileRefused(articleProblems);
         report.articleIds.push(id);
         if (article.exported) for (const comparison of article.exported.comparisons) comparisonsSeen.set(comparison.id, comparison);
@@ -176,19 +177,19 @@ export async function importSource(viewer: Viewer, file: string, source: Article
       chunk.push(article);
       if (chunk.length < chunkSize) continue;
       if (written > 0) await yieldToEventLoop();
-      writeChunk();
+      await writeChunk();
     }
     // The file changed between the two passes: refuse the rest rather than write something unchecked.
     if (writing.problems().length > 0) throw new FileRefused(writing.problems());
     if (chunk.length > 0) {
       if (written > 0) await yieldToEventLoop();
-      writeChunk();
+      await writeChunk();
     }
     if (comparisonsSeen.size > 0) {
       await yieldToEventLoop();
-      writeTransaction((tx) => {
-        for (const comparison of comparisonsSeen.values()) {
-          if (insertExportedComparison(tx, comparison, annotationIds, report)) report.comparisonCount += 1;
+      await db.write(async (tx) => {
+        for (const [, comparison] of comparisonsSeen) {
+          if (await insertExportedComparison(tx, comparison, annotationIds, report)) report.comparisonCount += 1;
         }
       });
     }
@@ -238,8 +239,8 @@ function spanProblem(span: { label: string; start: number; end: number }, error:
 }
 
 /** The canonical URLs the library has (deleted articles do not count). */
-function libraryUrls(): DuplicateFinder {
-  return new DuplicateFinder(getDb().select({ id: articles.id, url: articles.url }).from(articles).where(isNull(articles.deletedAt)).all());
+async function libraryUrls(conn: Conn): Promise<DuplicateFinder> {
+  return new DuplicateFinder(await conn.select({ id: articles.id, url: articles.url }).from(articles).where(isNull(articles.deletedAt)));
 }
 
 /** Whether the article's canonical URL is taken (by the library or earlier in this file); if so, it is reported as skipped. */
@@ -257,7 +258,7 @@ function where(article: { origin?: { file: string; line: number | null } }, fall
 }
 
 /** A plain article (txt, md, html, doccano, brat, bulk JSONL) with optional annotations. */
-function insertImportedArticle(tx: Tx, article: ImportedArticle, reviewerId: number, report: ImportReport, problems: ImportProblem[]): number {
+async function insertImportedArticle(tx: Tx, article: ImportedArticle, reviewerId: number, report: ImportReport, problems: ImportProblem[]): Promise<number> {
   const at = where(article, report.file);
   if (article.annotations.length > 0 && prepareArticleText(article.text).text !== article.text) {
     // The parser maps offsets onto normalised text; text that still changes would misplace every span.
@@ -267,22 +268,22 @@ function insertImportedArticle(tx: Tx, article: ImportedArticle, reviewerId: num
   let row;
   try {
     // The same insert as insertArticle, with statements prepared once (the transaction is the connection's).
-    row = insertArticlePrepared(getDb(), { text: article.text, title: article.title, source: article.source, url: article.url, publishedOn: article.publishedOn, publishedTime: article.publishedTime }, reviewerId);
+    row = await insertArticlePrepared(tx, { text: article.text, title: article.title, source: article.source, url: article.url, publishedOn: article.publishedOn, publishedTime: article.publishedTime }, reviewerId);
   } catch (error) {
     problems.push({ ...at, message: isAppError(error) ? error.message : String(error) });
     return 0;
   }
   for (const annotation of article.annotations) {
-    const inserted = insertSpan(tx, row.id, row.text, annotation, reviewerId, problems, at);
+    const inserted = await insertSpan(tx, row.id, row.text, annotation, reviewerId, problems, at);
     if (inserted === null) continue;
     report.annotationCount += 1;
-    if (annotation.figure) applyImportedFigure(tx, inserted, reviewerId, annotation.figure);
-    if (annotation.claim?.status) tx.update(claimDetails).set({ status: annotation.claim.status }).where(eq(claimDetails.annotationId, inserted)).run();
+    if (annotation.figure) await applyImportedFigure(tx, inserted, reviewerId, annotation.figure);
+    if (annotation.claim?.status) await tx.update(claimDetails).set({ status: annotation.claim.status }).where(eq(claimDetails.annotationId, inserted));
   }
   return row.id;
 }
 
-function insertSpan(
+async function insertSpan(
   tx: Tx,
   articleId: number,
   text: string,
@@ -299,7 +300,7 @@ function insertSpan(
     /** A verdict given before the export: history keeps its time (lib/history/verdict-time.ts). */
     ratedClaim?: { status: string; ratedAt: string };
   },
-): number | null {
+): Promise<number | null> {
   let anchor;
   try {
     anchor = verifySpan(text, span);
@@ -308,7 +309,7 @@ function insertSpan(
     return null;
   }
   const now = nowIso();
-  const row = tx
+  const [row] = await tx
     .insert(annotations)
     .values({
       ...(keep?.id !== undefined ? { id: keep.id } : {}),
@@ -323,39 +324,38 @@ function insertSpan(
       createdAt: keep?.createdAt ?? now,
       updatedAt: keep?.updatedAt ?? now,
     })
-    .returning()
-    .get();
+    .returning();
   // Crosscheck JSONL brings every detail, so there is nothing to propose.
-  ensureLabelDetails(tx, row, text, reviewerId, { propose: keep === undefined });
-  logChange(tx, { entityType: 'annotation', entityId: row.id, articleId, reviewerId, action: 'create', before: null, after: { ...row, ...(keep?.ratedClaim ? { claim: keep.ratedClaim } : {}), importedFrom: at.file }, at: now });
-  return row.id;
+  await ensureLabelDetails(tx, row!, text, reviewerId, { propose: keep === undefined });
+  await logChange(tx, { entityType: 'annotation', entityId: row!.id, articleId, reviewerId, action: 'create', before: null, after: { ...row!, ...(keep?.ratedClaim ? { claim: keep.ratedClaim } : {}), importedFrom: at.file }, at: now });
+  return row!.id;
 }
 
-function applyImportedFigure(tx: Tx, annotationId: number, reviewerId: number, figure: NonNullable<ImportedArticle['annotations'][number]['figure']>) {
+async function applyImportedFigure(tx: Tx, annotationId: number, reviewerId: number, figure: NonNullable<ImportedArticle['annotations'][number]['figure']>): Promise<void> {
   const changes: Partial<typeof figureDetails.$inferInsert> = {};
   if (figure.category !== undefined) {
-    ensureCategory(tx, figure.category, reviewerId);
+    await ensureCategory(tx, figure.category, reviewerId);
     changes.category = categoryKey(figure.category);
   }
   if (figure.qualifier !== undefined) changes.qualifier = figure.qualifier;
   if (figure.min !== undefined) changes.valueMin = figure.min;
   if (figure.max !== undefined) changes.valueMax = figure.max;
-  if (Object.keys(changes).length > 0) tx.update(figureDetails).set(changes).where(eq(figureDetails.annotationId, annotationId)).run();
+  if (Object.keys(changes).length > 0) await tx.update(figureDetails).set(changes).where(eq(figureDetails.annotationId, annotationId));
 }
 
 /** Crosscheck JSONL: the article, its annotations and their details exactly as exported. */
-function insertExportedArticle(
+async function insertExportedArticle(
   tx: Tx,
   exported: ExportArticle,
   annotationIds: Map<number, number>,
   report: ImportReport,
   problems: ImportProblem[],
-): number {
+): Promise<number> {
   const at = { file: report.file, line: null };
-  const authorId = ensureReviewer(tx, exported.author);
-  const keepId = isFree(tx, 'articles', exported.id);
+  const authorId = await ensureReviewer(tx, exported.author);
+  const keepId = await isFree(tx, 'articles', exported.id);
   if (!keepId) report.notes.push(`Article ${exported.id} “${exported.title}” was given a new id: ${exported.id} is taken here.`);
-  const row = tx
+  const [inserted] = await tx
     .insert(articles)
     .values({
       ...(keepId ? { id: exported.id } : {}),
@@ -370,21 +370,21 @@ function insertExportedArticle(
       createdAt: exported.createdAt,
       updatedAt: exported.updatedAt,
     })
-    .returning()
-    .get();
-  logChange(tx, { entityType: 'article', entityId: row.id, articleId: row.id, reviewerId: authorId, action: 'create', before: null, after: { id: row.id, title: row.title, importedFrom: report.file }, at: nowIso() });
+    .returning();
+  const row = inserted!;
+  await logChange(tx, { entityType: 'article', entityId: row.id, articleId: row.id, reviewerId: authorId, action: 'create', before: null, after: { id: row.id, title: row.title, importedFrom: report.file }, at: nowIso() });
 
   // One note for all renumbered annotations: re-importing a large export must not flood the report.
   let renumbered = 0;
   for (const annotation of exported.annotations) {
-    const keep = isFree(tx, 'annotations', annotation.id) ? annotation.id : undefined;
+    const keep = (await isFree(tx, 'annotations', annotation.id)) ? annotation.id : undefined;
     const annotationAt = { ...at, line: null };
-    const id = insertSpan(tx, row.id, row.text, annotation, ensureReviewer(tx, annotation.author), problems, annotationAt, {
+    const id = await insertSpan(tx, row.id, row.text, annotation, await ensureReviewer(tx, annotation.author), problems, annotationAt, {
       id: keep,
       version: annotation.version,
       createdAt: annotation.createdAt,
       updatedAt: annotation.updatedAt,
-      actorId: annotation.actor ? ensureExportedActor(tx, annotation.actor, authorId) : null,
+      actorId: annotation.actor ? await ensureExportedActor(tx, annotation.actor, authorId) : null,
       ...(annotation.claim?.ratedAt ? { ratedClaim: { status: annotation.claim.status, ratedAt: annotation.claim.ratedAt } } : {}),
     });
     if (id === null) continue;
@@ -393,8 +393,9 @@ function insertExportedArticle(
     report.annotationCount += 1;
     if (annotation.figure) {
       const figure = annotation.figure;
-      ensureCategory(tx, figure.category, authorId);
-      tx.update(figureDetails)
+      await ensureCategory(tx, figure.category, authorId);
+      await tx
+        .update(figureDetails)
         .set({
           valueMin: figure.min,
           valueMax: figure.max,
@@ -404,18 +405,17 @@ function insertExportedArticle(
           counted: figure.counted,
           place: figure.place,
           time: figure.time,
-          sourceActorId: figure.source ? ensureExportedActor(tx, figure.source, authorId) : null,
+          sourceActorId: figure.source ? await ensureExportedActor(tx, figure.source, authorId) : null,
           sourceText: figure.sourceText,
           sourceInferred: figure.sourceInferred,
         })
-        .where(eq(figureDetails.annotationId, id))
-        .run();
+        .where(eq(figureDetails.annotationId, id));
     }
     if (annotation.claim) {
-      tx.update(claimDetails)
-        .set({ status: annotation.claim.status, claimantActorId: annotation.claim.claimant ? ensureExportedActor(tx, annotation.claim.claimant, authorId) : null })
-        .where(eq(claimDetails.annotationId, id))
-        .run();
+      await tx
+        .update(claimDetails)
+        .set({ status: annotation.claim.status, claimantActorId: annotation.claim.claimant ? await ensureExportedActor(tx, annotation.claim.claimant, authorId) : null })
+        .where(eq(claimDetails.annotationId, id));
     }
   }
   if (renumbered > 0) {
@@ -424,59 +424,63 @@ function insertExportedArticle(
   return row.id;
 }
 
-function insertExportedComparison(tx: Tx, comparison: ExportComparison, annotationIds: Map<number, number>, report: ImportReport): boolean {
+async function insertExportedComparison(tx: Tx, comparison: ExportComparison, annotationIds: Map<number, number>, report: ImportReport): Promise<boolean> {
   const members = comparison.figures.map((figure) => annotationIds.get(figure.annotationId));
   if (members.some((id) => id === undefined)) {
     report.notes.push(`Comparison ${comparison.id} “${comparison.title}” was not imported: some of its figures are not in this file.`);
     return false;
   }
-  const authorId = ensureReviewer(tx, comparison.author);
-  const keepId = isFree(tx, 'comparisons', comparison.id);
+  const authorId = await ensureReviewer(tx, comparison.author);
+  const keepId = await isFree(tx, 'comparisons', comparison.id);
   // The comparison lives in the layer its imported figures went into.
-  const layerId = tx.select({ reviewerId: annotations.reviewerId }).from(annotations).where(eq(annotations.id, members[0]!)).get()?.reviewerId ?? authorId;
-  const row = tx
+  const [firstMember] = await tx.select({ reviewerId: annotations.reviewerId }).from(annotations).where(eq(annotations.id, members[0]!)).limit(1);
+  const layerId = firstMember?.reviewerId ?? authorId;
+  const [row] = await tx
     .insert(comparisons)
     .values({
       ...(keepId ? { id: comparison.id } : {}),
       title: comparison.title,
       status: comparison.status,
       resolutionNote: comparison.resolutionNote,
-      eventId: resolveEvent(tx, comparison.event),
+      eventId: await resolveEvent(tx, comparison.event),
       createdBy: authorId,
       layerId,
       version: comparison.version,
       createdAt: comparison.createdAt,
       updatedAt: comparison.updatedAt,
     })
-    .returning()
-    .get();
-  members.forEach((annotationId, position) => tx.insert(comparisonMembers).values({ comparisonId: row.id, annotationId: annotationId!, position }).run());
-  logChange(tx, { entityType: 'comparison', entityId: row.id, articleId: null, reviewerId: authorId, action: 'create', before: null, after: { ...row, importedFrom: report.file }, at: nowIso() });
+    .returning();
+  for (const [position, annotationId] of members.entries()) {
+    await tx.insert(comparisonMembers).values({ comparisonId: row!.id, annotationId: annotationId!, position });
+  }
+  await logChange(tx, { entityType: 'comparison', entityId: row!.id, articleId: null, reviewerId: authorId, action: 'create', before: null, after: { ...row!, importedFrom: report.file }, at: nowIso() });
   return true;
 }
 
-function isFree(tx: Tx, table: 'articles' | 'annotations' | 'comparisons', id: number): boolean {
+async function isFree(conn: Conn, table: 'articles' | 'annotations' | 'comparisons', id: number): Promise<boolean> {
   const source = table === 'articles' ? articles : table === 'annotations' ? annotations : comparisons;
-  return tx.select({ id: source.id }).from(source).where(eq(source.id, id)).get() === undefined;
+  const [taken] = await conn.select({ id: source.id }).from(source).where(eq(source.id, id)).limit(1);
+  return taken === undefined;
 }
 
 /** Authors travel by username; one unknown here becomes a reviewer of that name. */
-function ensureReviewer(tx: Tx, author: ExportAuthor): number {
-  const existing = tx.select({ id: reviewers.id }).from(reviewers).where(eq(reviewers.username, author.username)).get();
+async function ensureReviewer(tx: Tx, author: ExportAuthor): Promise<number> {
+  const [existing] = await tx.select({ id: reviewers.id }).from(reviewers).where(eq(reviewers.username, author.username)).limit(1);
   if (existing) return existing.id;
-  return tx.insert(reviewers).values({ username: author.username, displayName: author.name, createdAt: nowIso() }).returning().get().id;
+  const [created] = await tx.insert(reviewers).values({ username: author.username, displayName: author.name, createdAt: nowIso() }).returning({ id: reviewers.id });
+  return created!.id;
 }
 
-function ensureExportedActor(tx: Tx, actor: ExportActor, reviewerId: number): number {
-  const existing = findActorIdByName(tx, actor.name);
+async function ensureExportedActor(tx: Tx, actor: ExportActor, reviewerId: number): Promise<number> {
+  const existing = await findActorIdByName(tx, actor.name);
   if (existing !== null) return existing;
   const at = nowIso();
   const name = cleanName(actor.name);
-  const row = tx.insert(actors).values({ canonicalName: name, nameKey: nameKey(name), kind: actor.kind, createdBy: reviewerId, createdAt: at, updatedAt: at }).returning().get();
+  const [row] = await tx.insert(actors).values({ canonicalName: name, nameKey: nameKey(name), kind: actor.kind, createdBy: reviewerId, createdAt: at, updatedAt: at }).returning();
   for (const alias of actor.aliases) {
-    if (findActorIdByName(tx, alias) === null) tx.insert(actorAliases).values({ actorId: row.id, alias: cleanName(alias), aliasKey: nameKey(alias) }).run();
+    if ((await findActorIdByName(tx, alias)) === null) await tx.insert(actorAliases).values({ actorId: row!.id, alias: cleanName(alias), aliasKey: nameKey(alias) });
   }
-  logChange(tx, { entityType: 'actor', entityId: row.id, articleId: null, reviewerId, action: 'create', before: null, after: row, at });
-  return row.id;
+  await logChange(tx, { entityType: 'actor', entityId: row!.id, articleId: null, reviewerId, action: 'create', before: null, after: row, at });
+  return row!.id;
 }
 

@@ -1,6 +1,7 @@
+import 'server-only';
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
-import { accessibleArticle, annotationVisibilityCondition, canWriteLayer, isAdmin, type Viewer } from './access';
-import { getDb } from './client';
+import { annotationVisibilityCondition, canWriteLayer, isAdmin, requireAccessibleArticle, type Viewer } from './access';
+import type { Database } from './database';
 import { annotations, assignments, reviewers } from './schema';
 
 export interface LayerSummary {
@@ -19,30 +20,34 @@ export interface LayerSummary {
  * layer for admins (gold included, even when empty), and other reviewers' layers for a
  * reviewer once blind mode no longer applies to them.
  */
-export function articleLayers(viewer: Viewer, articleId: number): LayerSummary[] {
-  accessibleArticle(viewer, articleId);
-  const db = getDb();
-  const counted = db
-    .select({ reviewerId: annotations.reviewerId, n: count() })
-    .from(annotations)
-    .where(and(eq(annotations.articleId, articleId), isNull(annotations.deletedAt), annotationVisibilityCondition(viewer)))
-    .groupBy(annotations.reviewerId)
-    .all();
-  const counts = new Map(counted.map((row) => [row.reviewerId, row.n]));
-  const assigned = db.select({ reviewerId: assignments.reviewerId }).from(assignments).where(eq(assignments.articleId, articleId)).all();
-  const shown = new Set<number>([viewer.id, ...counts.keys()]);
-  if (isAdmin(viewer)) for (const row of assigned) shown.add(row.reviewerId);
-  const rows = db.select().from(reviewers).orderBy(asc(reviewers.kind), asc(reviewers.username)).all();
-  return rows
-    .filter((row) => shown.has(row.id) || (isAdmin(viewer) && row.kind === 'gold'))
-    .map((row) => ({
-      reviewerId: row.id,
-      username: row.username,
-      displayName: row.displayName,
-      kind: row.kind,
-      annotationCount: counts.get(row.id) ?? 0,
-      writable: canWriteLayer(viewer, row.id),
-      own: row.id === viewer.id,
-    }))
-    .sort((a, b) => Number(b.own) - Number(a.own) || Number(a.kind === 'gold') - Number(b.kind === 'gold') || a.username.localeCompare(b.username));
+export async function articleLayers(db: Database, viewer: Viewer, articleId: number): Promise<LayerSummary[]> {
+  return db.read(async (conn) => {
+    await requireAccessibleArticle(conn, viewer, articleId);
+    const counted = await conn
+      .select({ reviewerId: annotations.reviewerId, n: count() })
+      .from(annotations)
+      .where(and(eq(annotations.articleId, articleId), isNull(annotations.deletedAt), annotationVisibilityCondition(viewer)))
+      .groupBy(annotations.reviewerId);
+    const counts = new Map(counted.map((row) => [row.reviewerId, row.n]));
+    const assigned = await conn.select({ reviewerId: assignments.reviewerId }).from(assignments).where(eq(assignments.articleId, articleId));
+    const shown = new Set<number>([viewer.id, ...counts.keys()]);
+    if (isAdmin(viewer)) for (const row of assigned) shown.add(row.reviewerId);
+    const rows = await conn.select().from(reviewers).orderBy(asc(reviewers.kind), asc(reviewers.username));
+    const layers: LayerSummary[] = [];
+    for (const row of rows) {
+      if (!(shown.has(row.id) || (isAdmin(viewer) && row.kind === 'gold'))) continue;
+      layers.push({
+        reviewerId: row.id,
+        username: row.username,
+        displayName: row.displayName,
+        kind: row.kind,
+        annotationCount: counts.get(row.id) ?? 0,
+        writable: await canWriteLayer(conn, viewer, row.id),
+        own: row.id === viewer.id,
+      });
+    }
+    return layers.sort(
+      (a, b) => Number(b.own) - Number(a.own) || Number(a.kind === 'gold') - Number(b.kind === 'gold') || a.username.localeCompare(b.username),
+    );
+  });
 }

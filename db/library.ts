@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Label } from '../lib/labels';
 import { clampPage, libraryQuery, pageCount, type LibraryQuery } from '../lib/library/query';
@@ -6,7 +7,8 @@ import { isAdmin, type Viewer } from './access';
 import type { ArticleMetadata } from './article-insert';
 import { countedLayerId } from './articles';
 import { progressByArticle, type ArticleProgress } from './assignments';
-import { getDb } from './client';
+import type { Conn, Database } from './database';
+import { rawRows } from './raw';
 import { annotations, articles, assignments } from './schema';
 
 /*
@@ -60,28 +62,28 @@ const listed = sql`${articles.deletedAt} is null and ${articles.nextVersionId} i
  * the same rule, written so SQLite starts from the reviewer's few assignments instead of probing
  * every listed article.
  */
-function assignedTo(viewer: Viewer): SQL | undefined {
+function assignedTo(conn: Conn, viewer: Viewer): SQL | undefined {
   if (isAdmin(viewer)) return undefined;
-  return inArray(articles.id, getDb().select({ id: assignments.articleId }).from(assignments).where(eq(assignments.reviewerId, viewer.id)));
+  return inArray(articles.id, conn.select({ id: assignments.articleId }).from(assignments).where(eq(assignments.reviewerId, viewer.id)));
 }
 
 /** The viewer's own progress; "not started" includes articles they have no assignment row for. */
-function progressIs(viewer: Viewer, status: LibraryQuery['progress']): SQL | undefined {
+function progressIs(conn: Conn, viewer: Viewer, status: LibraryQuery['progress']): SQL | undefined {
   if (!status) return undefined;
-  const own = (condition: SQL) => getDb().select({ id: assignments.articleId }).from(assignments).where(and(eq(assignments.reviewerId, viewer.id), condition));
+  const own = (condition: SQL) => conn.select({ id: assignments.articleId }).from(assignments).where(and(eq(assignments.reviewerId, viewer.id), condition));
   if (status === 'not_started') return notInArray(articles.id, own(ne(assignments.status, 'not_started')));
   return inArray(articles.id, own(eq(assignments.status, status)));
 }
 
-function conditions(viewer: Viewer, query: LibraryQuery): SQL | undefined {
+function conditions(conn: Conn, viewer: Viewer, query: LibraryQuery): SQL | undefined {
   const match = query.q === undefined ? null : toMatchQuery(query.q);
   return and(
     listed,
-    assignedTo(viewer),
+    assignedTo(conn, viewer),
     query.source === undefined ? undefined : eq(articles.source, query.source),
     query.from === undefined ? undefined : gte(articles.publishedOn, query.from),
     query.to === undefined ? undefined : lte(articles.publishedOn, query.to),
-    progressIs(viewer, query.progress),
+    progressIs(conn, viewer, query.progress),
     // Words with no letters or digits ("--") match nothing rather than everything.
     query.q === undefined ? undefined : match === null ? sql`0` : sql`${articles.id} in (select rowid from article_search where article_search match ${match})`,
   );
@@ -107,15 +109,14 @@ function ordering(query: LibraryQuery): SQL[] {
 }
 
 /** Live annotations per article and label in one layer, for the page's articles only. */
-function countsByArticle(layerId: number, articleIds: number[]): Map<number, Record<Label, number>> {
+async function countsByArticle(conn: Conn, layerId: number, articleIds: number[]): Promise<Map<number, Record<Label, number>>> {
   const counts = new Map<number, Record<Label, number>>();
   if (articleIds.length === 0) return counts;
-  const rows = getDb()
+  const rows = await conn
     .select({ articleId: annotations.articleId, label: annotations.label, count: count() })
     .from(annotations)
     .where(and(eq(annotations.reviewerId, layerId), inArray(annotations.articleId, articleIds), isNull(annotations.deletedAt)))
-    .groupBy(annotations.articleId, annotations.label)
-    .all();
+    .groupBy(annotations.articleId, annotations.label);
   for (const row of rows) {
     const entry = counts.get(row.articleId) ?? { claim: 0, actor: 0, figure: 0 };
     entry[row.label] = row.count;
@@ -128,38 +129,40 @@ function countsByArticle(layerId: number, articleIds: number[]): Map<number, Rec
  * One page of the library: the live articles (latest versions) the viewer may open that match
  * the query, with the counted layer's annotations (see countedLayerId) and each reviewer's progress.
  */
-export function libraryPage(viewer: Viewer, partial: Partial<LibraryQuery> = {}): LibraryPage {
+export async function libraryPage(db: Database, viewer: Viewer, partial: Partial<LibraryQuery> = {}): Promise<LibraryPage> {
   const query = libraryQuery(partial);
-  const db = getDb();
-  const where = conditions(viewer, query);
-  const total = db.select({ total: count() }).from(articles).where(where).get()?.total ?? 0;
-  const page = clampPage(query.page, total, query.pageSize);
-  const rows =
-    total === 0
-      ? []
-      : db
-          .select(metadataColumns)
-          .from(articles)
-          .where(where)
-          .orderBy(...ordering(query))
-          .limit(query.pageSize)
-          .offset((page - 1) * query.pageSize)
-          .all();
-  const ids = rows.map((row) => row.id);
-  const counts = countsByArticle(countedLayerId(viewer), ids);
-  const progress = progressByArticle(ids);
-  return {
-    articles: rows.map(({ lastActivityAt, ...metadata }) => ({
-      ...metadata,
-      annotationCounts: counts.get(metadata.id) ?? { claim: 0, actor: 0, figure: 0 },
-      progress: progress.get(metadata.id) ?? [],
-      lastActivityAt: lastActivityAt ?? metadata.updatedAt,
-    })),
-    page,
-    pageSize: query.pageSize,
-    total,
-    pageCount: pageCount(total, query.pageSize),
-  };
+  const layerId = await countedLayerId(db, viewer);
+  return db.read(async (conn) => {
+    const where = conditions(conn, viewer, query);
+    const [counted] = await conn.select({ total: count() }).from(articles).where(where);
+    const total = counted?.total ?? 0;
+    const page = clampPage(query.page, total, query.pageSize);
+    const rows =
+      total === 0
+        ? []
+        : await conn
+            .select(metadataColumns)
+            .from(articles)
+            .where(where)
+            .orderBy(...ordering(query))
+            .limit(query.pageSize)
+            .offset((page - 1) * query.pageSize);
+    const ids = rows.map((row) => row.id);
+    const counts = await countsByArticle(conn, layerId, ids);
+    const progress = await progressByArticle(db, ids);
+    return {
+      articles: rows.map(({ lastActivityAt, ...metadata }) => ({
+        ...metadata,
+        annotationCounts: counts.get(metadata.id) ?? { claim: 0, actor: 0, figure: 0 },
+        progress: progress.get(metadata.id) ?? [],
+        lastActivityAt: lastActivityAt ?? metadata.updatedAt,
+      })),
+      page,
+      pageSize: query.pageSize,
+      total,
+      pageCount: pageCount(total, query.pageSize),
+    };
+  });
 }
 
 /** Enough for a select; a library with more outlets than this is filtered by typing instead. */
@@ -170,35 +173,36 @@ const MAX_SOURCES = 500;
  * For admins a skip scan over the source index (one index seek per distinct source, however many
  * articles each has); for reviewers, the sources of their assigned articles.
  */
-export function librarySources(viewer: Viewer): string[] {
-  const sqlite = getDb();
-  if (!isAdmin(viewer)) {
-    return sqlite
-      .selectDistinct({ source: articles.source })
-      .from(articles)
-      .where(and(listed, assignedTo(viewer), ne(articles.source, '')))
-      .orderBy(asc(articles.source))
-      .limit(MAX_SOURCES)
-      .all()
-      .map((row) => row.source);
-  }
-  const rows = sqlite.all<{ source: string }>(sql`
-    with recursive next_source(source, n) as (
-      select (select min(source) from articles where ${listed} and source > ''), 1
-      union all
-      select (select min(source) from articles where ${listed} and source > next_source.source), n + 1
-      from next_source where next_source.source is not null and n < ${MAX_SOURCES}
-    )
-    select source from next_source where source is not null`);
-  return rows.map((row) => row.source);
+export async function librarySources(db: Database, viewer: Viewer): Promise<string[]> {
+  return db.read(async (conn) => {
+    if (!isAdmin(viewer)) {
+      const distinct = await conn
+        .selectDistinct({ source: articles.source })
+        .from(articles)
+        .where(and(listed, assignedTo(conn, viewer), ne(articles.source, '')))
+        .orderBy(asc(articles.source))
+        .limit(MAX_SOURCES);
+      return distinct.map((row) => row.source);
+    }
+    const rows = await rawRows<{ source: string }>(conn, sql`
+      with recursive next_source(source, n) as (
+        select (select min(source) from articles where ${listed} and source > ''), 1
+        union all
+        select (select min(source) from articles where ${listed} and source > next_source.source), n + 1
+        from next_source where next_source.source is not null and n < ${MAX_SOURCES}
+      )
+      select source from next_source where source is not null`);
+    return rows.map((row) => row.source);
+  });
 }
 
 /** Ids and titles of every listed article the viewer may open, newest first: the export page's choice. */
-export function articleChoices(viewer: Viewer): { id: number; title: string }[] {
-  return getDb()
-    .select({ id: articles.id, title: articles.title })
-    .from(articles)
-    .where(and(listed, assignedTo(viewer)))
-    .orderBy(desc(articles.createdAt), desc(articles.id))
-    .all();
+export async function articleChoices(db: Database, viewer: Viewer): Promise<{ id: number; title: string }[]> {
+  return db.read((conn) =>
+    conn
+      .select({ id: articles.id, title: articles.title })
+      .from(articles)
+      .where(and(listed, assignedTo(conn, viewer)))
+      .orderBy(desc(articles.createdAt), desc(articles.id)),
+  );
 }

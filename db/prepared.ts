@@ -1,19 +1,18 @@
-import { getDb, type Db } from './client';
+import 'server-only';
+import type { Conn } from './database';
 
 /**
- * A statement prepared once per database connection (drizzle `.prepare()` with placeholders),
- * for the hot paths: building and preparing the SQL on every call cost more than running it.
- * Running it inside a transaction is fine: better-sqlite3 has one connection, and the
- * transaction is on it.
+ * A statement prepared once per connection (drizzle `.prepare()` with placeholders), for the hot
+ * paths: building and preparing the SQL on every call cost more than running it. Run it with
+ * `await statement(conn).execute({ … })`, which gives the rows on either engine.
  */
-export function preparedPerConnection<T>(prepare: (db: Db) => T): () => T {
-  let preparedFor: Db | null = null;
-  let statement: T | null = null;
-  return () => {
-    const db = getDb();
-    if (preparedFor !== db || statement === null) {
-      statement = prepare(db);
-      preparedFor = db;
+export function preparedPerConnection<T>(prepare: (conn: Conn) => T): (conn: Conn) => T {
+  const prepared = new WeakMap<Conn, T>();
+  return (conn) => {
+    let statement = prepared.get(conn);
+    if (statement === undefined) {
+      statement = prepare(conn);
+      prepared.set(conn, statement);
     }
     return statement;
   };

@@ -1,12 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clearFailedSignIns, recordFailedSignIn, secondsUntilNextAttempt, waitAfterFailures } from './sign-in-throttle';
-
-const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'crosscheck-throttle-'));
-process.env.DATABASE_PATH = path.join(folder, 'throttle.db');
-afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+import { freshDatabase } from './test-database.test-helper';
 
 describe('failed sign-ins', () => {
   it('cost nothing for the first three, then double the wait from 2 s up to 15 minutes', () => {
@@ -14,13 +8,14 @@ describe('failed sign-ins', () => {
     expect(waitAfterFailures(40)).toBe(15 * 60);
   });
 
-  it('are counted per username, whatever its case, and cleared by a success', () => {
-    for (let i = 0; i < 4; i += 1) recordFailedSignIn('Alice');
+  it('are counted per username, whatever its case, and cleared by a success', async () => {
+    const { db } = await freshDatabase('throttle');
+    for (let i = 0; i < 4; i += 1) await recordFailedSignIn(db, 'Alice');
     const now = Date.now();
-    expect(secondsUntilNextAttempt('alice', now)).toBeGreaterThanOrEqual(3);
-    expect(secondsUntilNextAttempt('alice', now + 5_000)).toBe(0);
-    expect(secondsUntilNextAttempt('bob', now)).toBe(0);
-    clearFailedSignIns('ALICE');
-    expect(secondsUntilNextAttempt('alice', now)).toBe(0);
+    expect(await secondsUntilNextAttempt(db, 'alice', now)).toBeGreaterThanOrEqual(3);
+    expect(await secondsUntilNextAttempt(db, 'alice', now + 5_000)).toBe(0);
+    expect(await secondsUntilNextAttempt(db, 'bob', now)).toBe(0);
+    await clearFailedSignIns(db, 'ALICE');
+    expect(await secondsUntilNextAttempt(db, 'alice', now)).toBe(0);
   });
 });

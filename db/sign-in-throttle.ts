@@ -1,7 +1,8 @@
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { usernameKey } from '../lib/accounts/username';
-import { getDb, writeTransaction } from './client';
 import { nowIso } from './clock';
+import type { Database } from './database';
 import { signInFailures } from './schema';
 
 const FREE_ATTEMPTS = 3;
@@ -17,22 +18,22 @@ export function waitAfterFailures(failures: number): number {
 const key = usernameKey;
 
 /** How many seconds this username must still wait before the next attempt (0: go ahead). Unknown usernames are treated alike. */
-export function secondsUntilNextAttempt(username: string, now = Date.now()): number {
-  const row = getDb().select().from(signInFailures).where(eq(signInFailures.username, key(username))).get();
+export async function secondsUntilNextAttempt(db: Database, username: string, now = Date.now()): Promise<number> {
+  const [row] = await db.read((conn) => conn.select().from(signInFailures).where(eq(signInFailures.username, key(username))).limit(1));
   if (!row) return 0;
   const readyAt = Date.parse(row.lastFailedAt) + waitAfterFailures(row.failures) * 1000;
   return Math.max(0, Math.ceil((readyAt - now) / 1000));
 }
 
-export function recordFailedSignIn(username: string): void {
+export async function recordFailedSignIn(db: Database, username: string): Promise<void> {
   const at = nowIso();
-  writeTransaction((tx) => {
-    const row = tx.select().from(signInFailures).where(eq(signInFailures.username, key(username))).get();
-    if (row) tx.update(signInFailures).set({ failures: row.failures + 1, lastFailedAt: at }).where(eq(signInFailures.username, row.username)).run();
-    else tx.insert(signInFailures).values({ username: key(username), failures: 1, lastFailedAt: at }).run();
+  await db.write(async (tx) => {
+    const [row] = await tx.select().from(signInFailures).where(eq(signInFailures.username, key(username))).limit(1);
+    if (row) await tx.update(signInFailures).set({ failures: row.failures + 1, lastFailedAt: at }).where(eq(signInFailures.username, row.username));
+    else await tx.insert(signInFailures).values({ username: key(username), failures: 1, lastFailedAt: at });
   });
 }
 
-export function clearFailedSignIns(username: string): void {
-  writeTransaction((tx) => tx.delete(signInFailures).where(eq(signInFailures.username, key(username))).run());
+export async function clearFailedSignIns(db: Database, username: string): Promise<void> {
+  await db.write((tx) => tx.delete(signInFailures).where(eq(signInFailures.username, key(username))));
 }

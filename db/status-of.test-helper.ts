@@ -1,9 +1,9 @@
 import { isAppError } from '../lib/errors';
 
 /** The HTTP status an AppError from `work` carries, or 'ok' when it succeeds; anything else is rethrown. */
-export function statusOf(work: () => unknown): number | 'ok' {
+export async function statusOf(work: () => unknown): Promise<number | 'ok'> {
   try {
-    work();
+    await work();
     return 'ok';
   } catch (error) {
     if (isAppError(error)) return error.status;

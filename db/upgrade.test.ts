@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
-import { getDb } from './client';
+import { appDatabase } from './client';
 import { annotations, reviewers } from './schema';
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'crosscheck-upgrade-'));
@@ -23,7 +23,7 @@ function migrationsBeforeAccounts(): string {
 }
 
 describe('upgrading a library from before accounts', () => {
-  it('keeps every annotation and makes the old local reviewer the admin, whose layer it becomes', () => {
+  it('keeps every annotation and makes the old local reviewer the admin, whose layer it becomes', async () => {
     const file = path.join(folder, 'old.db');
     const sqlite = new Database(file);
     migrate(drizzle(sqlite), { migrationsFolder: migrationsBeforeAccounts() });
@@ -38,12 +38,12 @@ describe('upgrading a library from before accounts', () => {
     sqlite.close();
 
     process.env.DATABASE_PATH = file;
-    const db = getDb();
-    const people = db.select().from(reviewers).all();
+    const db = appDatabase();
+    const people = await db.read((conn) => conn.select().from(reviewers));
     expect(people.map(({ id, username, role, kind }) => ({ id, username, role, kind }))).toEqual([
       { id: 1, username: 'admin', role: 'admin', kind: 'person' },
       { id: 2, username: 'gold', role: 'reviewer', kind: 'gold' },
     ]);
-    expect(db.select().from(annotations).all()).toMatchObject([{ id: 1, reviewerId: 1, quote: 'Five fighters were killed' }]);
+    expect(await db.read((conn) => conn.select().from(annotations))).toMatchObject([{ id: 1, reviewerId: 1, quote: 'Five fighters were killed' }]);
   });
 });

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { describeSpan } from '../lib/anchoring/anchor';
 import { reanchor } from '../lib/anchoring/reanchor';
@@ -5,12 +6,12 @@ import { AppError } from '../lib/errors';
 import { carriedFigureFields } from '../lib/figures/patch';
 import { readFigure } from '../lib/figures/read-figure';
 import type { Label } from '../lib/labels';
-import { accessibleArticle, annotationVisibilityCondition, requireAdmin, type Viewer } from './access';
+import { accessibleArticle, annotationVisibilityCondition, requireAccessibleArticle, requireAdmin, type Viewer } from './access';
 import { insertArticle } from './article-insert';
 import { annotationState } from './annotation-details';
 import { categoryNames } from './categories';
-import { getDb, writeTransaction, type Tx } from './client';
 import { nowIso } from './clock';
+import type { Conn, Database, Tx } from './database';
 import { logChange } from './history-log';
 import { annotations, articles, assignments, claimDetails, figureDetails, versionOrphans, type Annotation, type Article } from './schema';
 
@@ -59,15 +60,15 @@ export interface FigureChangeView {
 }
 
 /** Imports `draft` as the next version of article `articleId` and carries its annotations over. */
-export function createArticleVersion(viewer: Viewer, articleId: number, draft: VersionDraft): CarryReport {
+export async function createArticleVersion(db: Database, viewer: Viewer, articleId: number, draft: VersionDraft): Promise<CarryReport> {
   requireAdmin(viewer);
-  accessibleArticle(viewer, articleId);
-  return writeTransaction((tx) => {
-    const previous = tx
+  return db.write(async (tx) => {
+    await accessibleArticle(tx, viewer, articleId);
+    const [previous] = await tx
       .select()
       .from(articles)
       .where(and(eq(articles.id, articleId), isNull(articles.deletedAt)))
-      .get();
+      .limit(1);
     if (!previous) throw new AppError('article_not_found', `There is no article ${articleId}.`);
     if (previous.nextVersionId !== null) {
       throw new AppError(
@@ -76,7 +77,7 @@ export function createArticleVersion(viewer: Viewer, articleId: number, draft: V
         { nextVersionId: previous.nextVersionId },
       );
     }
-    const inserted = insertArticle(
+    const inserted = await insertArticle(
       tx,
       {
         text: draft.text,
@@ -93,49 +94,45 @@ export function createArticleVersion(viewer: Viewer, articleId: number, draft: V
     if (inserted.text === previous.text) {
       throw new AppError('version_unchanged', 'This text is the same as the current version: there is nothing new to import.');
     }
-    const article = tx
+    const [article] = await tx
       .update(articles)
       .set({ versionNumber: previous.versionNumber + 1, previousVersionId: previous.id, sharing: previous.sharing })
       .where(eq(articles.id, inserted.id))
-      .returning()
-      .get();
-    tx.update(articles).set({ nextVersionId: article.id }).where(eq(articles.id, previous.id)).run();
-    copyAssignments(tx, previous.id, article.id);
-    const counts = carryAnnotations(tx, previous, article, viewer.id);
-    return { article, ...counts };
+      .returning();
+    await tx.update(articles).set({ nextVersionId: article!.id }).where(eq(articles.id, previous.id));
+    await copyAssignments(tx, previous.id, article!.id);
+    const counts = await carryAnnotations(tx, previous, article!, viewer.id);
+    return { article: article!, ...counts };
   });
 }
 
 /** Reviewers assigned to the old version keep their place (and progress) on the new one. */
-function copyAssignments(tx: Tx, fromId: number, toId: number): void {
+async function copyAssignments(tx: Tx, fromId: number, toId: number): Promise<void> {
   const at = nowIso();
-  for (const row of tx.select().from(assignments).where(eq(assignments.articleId, fromId)).all()) {
-    tx.insert(assignments)
-      .values({ ...row, articleId: toId, createdAt: at, updatedAt: at })
-      .run();
+  for (const row of await tx.select().from(assignments).where(eq(assignments.articleId, fromId))) {
+    await tx.insert(assignments).values({ ...row, articleId: toId, createdAt: at, updatedAt: at });
   }
 }
 
-function carryAnnotations(tx: Tx, previous: Article, article: Article, reviewerId: number) {
+async function carryAnnotations(tx: Tx, previous: Article, article: Article, reviewerId: number) {
   const counts = { exact: 0, fuzzy: 0, orphans: 0 };
-  const categories = categoryNames(tx);
-  const live = tx
+  const categories = await categoryNames(tx);
+  const live = await tx
     .select()
     .from(annotations)
     .where(and(eq(annotations.articleId, previous.id), isNull(annotations.deletedAt)))
-    .orderBy(asc(annotations.id))
-    .all();
+    .orderBy(asc(annotations.id));
   const at = nowIso();
   for (const old of live) {
     const placement = reanchor(article.text, old, previous.text.length);
     if (placement.kind === 'orphan') {
-      tx.insert(versionOrphans).values({ articleId: article.id, annotationId: old.id, createdAt: at }).run();
+      await tx.insert(versionOrphans).values({ articleId: article.id, annotationId: old.id, createdAt: at });
       counts.orphans++;
       continue;
     }
     counts[placement.kind]++;
     const anchor = describeSpan(article.text, placement.start, placement.end);
-    const row = tx
+    const [row] = await tx
       .insert(annotations)
       .values({
         articleId: article.id,
@@ -152,10 +149,9 @@ function carryAnnotations(tx: Tx, previous: Article, article: Article, reviewerI
         createdAt: at,
         updatedAt: at,
       })
-      .returning()
-      .get();
-    copyDetails(tx, old, row, placement.kind === 'fuzzy' ? article.text : null, categories);
-    logChange(tx, { entityType: 'annotation', entityId: row.id, articleId: article.id, reviewerId, action: 'create', before: null, after: annotationState(tx, row.id), at });
+      .returning();
+    await copyDetails(tx, old, row!, placement.kind === 'fuzzy' ? article.text : null, categories);
+    await logChange(tx, { entityType: 'annotation', entityId: row!.id, articleId: article.id, reviewerId, action: 'create', before: null, after: await annotationState(tx, row!.id), at });
   }
   return counts;
 }
@@ -164,119 +160,117 @@ function carryAnnotations(tx: Tx, previous: Article, article: Article, reviewerI
  * Copies a figure's or claim's details to the carried annotation. A figure placed fuzzily
  * (its words changed) has its number read again from the new text (lib/figures/patch.ts).
  */
-function copyDetails(tx: Tx, old: Annotation, carried: Annotation, rereadFrom: string | null, categories: readonly string[]): void {
-  const figure = tx.select().from(figureDetails).where(eq(figureDetails.annotationId, old.id)).get();
+async function copyDetails(tx: Tx, old: Annotation, carried: Annotation, rereadFrom: string | null, categories: readonly string[]): Promise<void> {
+  const [figure] = await tx.select().from(figureDetails).where(eq(figureDetails.annotationId, old.id)).limit(1);
   if (figure) {
     const reading = rereadFrom !== null && old.label === 'figure' ? readFigure(rereadFrom, carried, { categories }) : null;
-    tx.insert(figureDetails)
-      .values({ ...carriedFigureFields(figure, reading), annotationId: carried.id })
-      .run();
+    await tx.insert(figureDetails).values({ ...carriedFigureFields(figure, reading), annotationId: carried.id });
   }
-  const claim = tx.select().from(claimDetails).where(eq(claimDetails.annotationId, old.id)).get();
-  if (claim) tx.insert(claimDetails).values({ ...claim, annotationId: carried.id }).run();
+  const [claim] = await tx.select().from(claimDetails).where(eq(claimDetails.annotationId, old.id)).limit(1);
+  if (claim) await tx.insert(claimDetails).values({ ...claim, annotationId: carried.id });
+}
+
+async function articleById(conn: Conn, id: number): Promise<Article | undefined> {
+  const [row] = await conn.select().from(articles).where(eq(articles.id, id)).limit(1);
+  return row;
 }
 
 /** Every version of the article's line, oldest first (each one the viewer may open). */
-export function listVersions(viewer: Viewer, articleId: number): VersionSummary[] {
-  const db = getDb();
-  let current = accessibleArticle(viewer, articleId);
-  // Versions are few (an outlet's updates to one story): walking the links is cheap.
-  const seen = new Set<number>([current.id]);
-  while (current.previousVersionId !== null && !seen.has(current.previousVersionId)) {
-    const previous = db.select().from(articles).where(eq(articles.id, current.previousVersionId)).get();
-    if (!previous) break;
-    seen.add(previous.id);
-    current = previous;
-  }
-  const line: Article[] = [current];
-  while (line[line.length - 1]!.nextVersionId !== null) {
-    const nextId = line[line.length - 1]!.nextVersionId!;
-    if (line.some((article) => article.id === nextId)) break;
-    const next = db.select().from(articles).where(eq(articles.id, nextId)).get();
-    if (!next) break;
-    line.push(next);
-  }
-  const openable = new Set(
-    line
-      .filter((article) => article.deletedAt === null)
-      .filter((article) => {
-        try {
-          accessibleArticle(viewer, article.id);
-          return true;
-        } catch {
-          return false;
-        }
-      })
-      .map((article) => article.id),
-  );
-  return line
-    .filter((article) => openable.has(article.id))
-    .map(({ id, versionNumber, title, createdAt }) => ({ id, versionNumber, title, createdAt }));
+export async function listVersions(db: Database, viewer: Viewer, articleId: number): Promise<VersionSummary[]> {
+  return db.read(async (conn) => {
+    let current = await accessibleArticle(conn, viewer, articleId);
+    // Versions are few (an outlet's updates to one story): walking the links is cheap.
+    const seen = new Set<number>([current.id]);
+    while (current.previousVersionId !== null && !seen.has(current.previousVersionId)) {
+      const previous = await articleById(conn, current.previousVersionId);
+      if (!previous) break;
+      seen.add(previous.id);
+      current = previous;
+    }
+    const line: Article[] = [current];
+    while (line[line.length - 1]!.nextVersionId !== null) {
+      const nextId = line[line.length - 1]!.nextVersionId!;
+      if (line.some((article) => article.id === nextId)) break;
+      const next = await articleById(conn, nextId);
+      if (!next) break;
+      line.push(next);
+    }
+    const openable = new Set<number>();
+    for (const article of line) {
+      if (article.deletedAt !== null) continue;
+      try {
+        await accessibleArticle(conn, viewer, article.id);
+        openable.add(article.id);
+      } catch {
+        // Not this viewer's to open: left out of the line.
+      }
+    }
+    return line
+      .filter((article) => openable.has(article.id))
+      .map(({ id, versionNumber, title, createdAt }) => ({ id, versionNumber, title, createdAt }));
+  });
 }
 
 /** Annotations of `layerId` that could not be placed in this version, with the version they came from. */
-export function listOrphans(viewer: Viewer, articleId: number, layerId: number): OrphanView[] {
-  accessibleArticle(viewer, articleId);
-  const rows = getDb()
-    .select({
-      annotationId: annotations.id,
-      label: annotations.label,
-      quote: annotations.quote,
-      note: annotations.note,
-      fromVersion: articles.versionNumber,
-    })
-    .from(versionOrphans)
-    .innerJoin(annotations, eq(annotations.id, versionOrphans.annotationId))
-    .innerJoin(articles, eq(articles.id, annotations.articleId))
-    .where(and(eq(versionOrphans.articleId, articleId), eq(annotations.reviewerId, layerId), annotationVisibilityCondition(viewer)))
-    .orderBy(asc(annotations.start), asc(annotations.id))
-    .all();
-  return rows;
+export async function listOrphans(db: Database, viewer: Viewer, articleId: number, layerId: number): Promise<OrphanView[]> {
+  return db.read(async (conn) => {
+    await requireAccessibleArticle(conn, viewer, articleId);
+    return conn
+      .select({
+        annotationId: annotations.id,
+        label: annotations.label,
+        quote: annotations.quote,
+        note: annotations.note,
+        fromVersion: articles.versionNumber,
+      })
+      .from(versionOrphans)
+      .innerJoin(annotations, eq(annotations.id, versionOrphans.annotationId))
+      .innerJoin(articles, eq(articles.id, annotations.articleId))
+      .where(and(eq(versionOrphans.articleId, articleId), eq(annotations.reviewerId, layerId), annotationVisibilityCondition(viewer)))
+      .orderBy(asc(annotations.start), asc(annotations.id));
+  });
 }
 
 /** Carried figures of `layerId` whose number differs from the figure they were carried from. */
-export function listFigureChanges(viewer: Viewer, articleId: number, layerId: number): FigureChangeView[] {
-  accessibleArticle(viewer, articleId);
-  const db = getDb();
-  const carried = db
-    .select({ id: annotations.id, quote: annotations.quote, carriedFromId: annotations.carriedFromId, min: figureDetails.valueMin, max: figureDetails.valueMax })
-    .from(annotations)
-    .innerJoin(figureDetails, eq(figureDetails.annotationId, annotations.id))
-    .where(
-      and(
-        eq(annotations.articleId, articleId),
-        eq(annotations.reviewerId, layerId),
-        eq(annotations.label, 'figure'),
-        isNull(annotations.deletedAt),
-        annotationVisibilityCondition(viewer),
-      ),
-    )
-    .orderBy(asc(annotations.start))
-    .all()
-    .filter((row) => row.carriedFromId !== null);
-  if (carried.length === 0) return [];
-  const earlier = new Map(
-    db
+export async function listFigureChanges(db: Database, viewer: Viewer, articleId: number, layerId: number): Promise<FigureChangeView[]> {
+  return db.read(async (conn) => {
+    await requireAccessibleArticle(conn, viewer, articleId);
+    const carried = (
+      await conn
+        .select({ id: annotations.id, quote: annotations.quote, carriedFromId: annotations.carriedFromId, min: figureDetails.valueMin, max: figureDetails.valueMax })
+        .from(annotations)
+        .innerJoin(figureDetails, eq(figureDetails.annotationId, annotations.id))
+        .where(
+          and(
+            eq(annotations.articleId, articleId),
+            eq(annotations.reviewerId, layerId),
+            eq(annotations.label, 'figure'),
+            isNull(annotations.deletedAt),
+            annotationVisibilityCondition(viewer),
+          ),
+        )
+        .orderBy(asc(annotations.start))
+    ).filter((row) => row.carriedFromId !== null);
+    if (carried.length === 0) return [];
+    const earlierRows = await conn
       .select({ id: annotations.id, min: figureDetails.valueMin, max: figureDetails.valueMax, fromVersion: articles.versionNumber })
       .from(annotations)
       .innerJoin(figureDetails, eq(figureDetails.annotationId, annotations.id))
       .innerJoin(articles, eq(articles.id, annotations.articleId))
-      .where(inArray(annotations.id, carried.map((row) => row.carriedFromId!)))
-      .all()
-      .map((row) => [row.id, row]),
-  );
-  const changes: FigureChangeView[] = [];
-  for (const row of carried) {
-    const before = earlier.get(row.carriedFromId!);
-    if (!before || (before.min === row.min && before.max === row.max)) continue;
-    changes.push({
-      annotationId: row.id,
-      quote: row.quote,
-      was: { min: before.min, max: before.max },
-      now: { min: row.min, max: row.max },
-      fromVersion: before.fromVersion,
-    });
-  }
-  return changes;
+      .where(inArray(annotations.id, carried.map((row) => row.carriedFromId!)));
+    const earlier = new Map(earlierRows.map((row) => [row.id, row]));
+    const changes: FigureChangeView[] = [];
+    for (const row of carried) {
+      const before = earlier.get(row.carriedFromId!);
+      if (!before || (before.min === row.min && before.max === row.max)) continue;
+      changes.push({
+        annotationId: row.id,
+        quote: row.quote,
+        was: { min: before.min, max: before.max },
+        now: { min: row.min, max: row.max },
+        fromVersion: before.fromVersion,
+      });
+    }
+    return changes;
+  });
 }
-

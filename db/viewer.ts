@@ -1,8 +1,9 @@
+import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Viewer } from './access';
 import { looksLikeApiToken, viewerForApiToken } from './api-tokens';
 import { getAuth } from './auth';
-import { getDb } from './client';
+import type { Database } from './database';
 import { reviewers, type Reviewer } from './schema';
 
 function toViewer(row: Reviewer): Viewer {
@@ -15,14 +16,14 @@ const activePerson = and(eq(reviewers.kind, 'person'), isNull(reviewers.disabled
  * Who sent these request headers: a personal API token (`Authorization: Bearer cc_…`)
  * or a Better Auth session cookie. A disabled account is nobody, whatever it presents.
  */
-export async function viewerFromHeaders(headers: Headers): Promise<Viewer | null> {
+export async function viewerFromHeaders(db: Database, headers: Headers): Promise<Viewer | null> {
   const bearer = /^Bearer\s+(\S+)$/i.exec(headers.get('authorization') ?? '')?.[1];
   if (bearer !== undefined) {
     if (!looksLikeApiToken(bearer)) return null;
-    return viewerForApiToken(bearer);
+    return viewerForApiToken(db, bearer);
   }
-  const session = await getAuth().api.getSession({ headers });
+  const session = await (await getAuth(db)).api.getSession({ headers });
   if (!session) return null;
-  const row = getDb().select().from(reviewers).where(and(eq(reviewers.authUserId, session.user.id), activePerson)).get();
+  const [row] = await db.read((conn) => conn.select().from(reviewers).where(and(eq(reviewers.authUserId, session.user.id), activePerson)).limit(1));
   return row ? toViewer(row) : null;
 }

@@ -194,22 +194,22 @@ test('a second reviewer guessing every id of others’ objects on every id route
     await created(await request.post('/api/actors', { data: { canonicalName: `Admin’s actor ${owner.id}` } }));
     await created(await request.post('/api/tokens', { data: { name: 'admin script' } }));
 
-    const ids = (table: string) => queryDatabase<{ id: number }>(`select id from ${table} order by id`).map((row) => row.id);
+    const ids = async (table: string) => (await queryDatabase<{ id: number }>(`select id from ${table} order by id`)).map((row) => row.id);
     const others = { ownerId: owner.id, ownerAnnotationId: killed, ownerFigureId: killed, span: spanOf(shared.text, 'Jurf Al Sakhar', 'actor') };
     // Everything in the database that is not the guesser's own and not the one article assigned to them.
     const targets: Record<Kind, number[]> = {
-      article: ids('articles').filter((id) => id !== shared.id),
-      annotation: ids('annotations'),
-      actor: ids('actors'),
-      comparison: ids('comparisons'),
-      token: queryDatabase<{ id: number }>('select id from api_tokens where reviewer_id != ? order by id', guesser.id).map((row) => row.id),
-      reviewer: ids('reviewers').filter((id) => id !== guesser.id),
+      article: (await ids('articles')).filter((id) => id !== shared.id),
+      annotation: await ids('annotations'),
+      actor: await ids('actors'),
+      comparison: await ids('comparisons'),
+      token: (await queryDatabase<{ id: number }>('select id from api_tokens where reviewer_id != ? order by id', guesser.id)).map((row) => row.id),
+      reviewer: (await ids('reviewers')).filter((id) => id !== guesser.id),
     };
     for (const kind of Object.keys(targets) as Kind[]) expect(targets[kind].length, kind).toBeGreaterThan(0);
     expect(targets.annotation).toContain(gone);
 
     const guess = g.context.request;
-    const before = snapshotDatabase();
+    const before = await snapshotDatabase();
     let checked = 0;
     for (const probe of PROBES) {
       const unknown = await answer(await send(guess, probe.method, probe.send(UNKNOWN_ID, others)), UNKNOWN_ID);
@@ -230,7 +230,7 @@ test('a second reviewer guessing every id of others’ objects on every id route
       }
     }
     expect(checked).toBeGreaterThan(100);
-    expect(snapshotDatabase()).toEqual(before);
+    expect(await snapshotDatabase()).toEqual(before);
 
     // The control: the owner reaches the same objects.
     expect((await o.context.request.get(`/api/annotations/${killed}`)).status()).toBe(200);

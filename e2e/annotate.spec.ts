@@ -93,7 +93,7 @@ test('a reviewer tags an actor, a figure, a claim and overlapping spans, and all
   await clickOn(page, 'Jurf Al Sakhar. Other');
   await expect(annotationItem(page, OVERLAPPING_CLAIM)).toHaveAttribute('aria-current', 'true');
 
-  const stored = queryDatabase<{ label: string; quote: string; prefix: string; suffix: string; reviewer_id: number }>(
+  const stored = await queryDatabase<{ label: string; quote: string; prefix: string; suffix: string; reviewer_id: number }>(
     'select label, quote, prefix, suffix, reviewer_id from annotations where article_id = ? and deleted_at is null order by start_offset',
     article.id,
   );
@@ -177,9 +177,11 @@ test('changing a label and a note persists, and ctrl+z undoes a delete and a lab
   await page.reload();
   await expect(annotationItems(page)).toHaveCount(1);
   await expect(item).toHaveAttribute('data-label', 'actor');
-  const actions = queryDatabase<{ action: string }>(
+  const actions = (
+    await queryDatabase<{ action: string }>(
     "select action from history where entity_type = 'annotation' and entity_id = ? order by id",
-    Number(id),
+      Number(id),
+    )
   ).map((row) => row.action);
   expect(actions).toEqual(['create', 'update', 'update', 'delete', 'restore', 'update', 'update']);
 
@@ -337,7 +339,7 @@ test('a pasted article gets its date from a date line and a title from its first
   await page.reload();
   await expect(annotationItems(page).locator('.quote')).toHaveText(['12 people', 'Kataib Hezbollah']);
   const id = Number(page.url().split('/').pop());
-  const rows = queryDatabase<{ quote: string; start_offset: number }>(
+  const rows = await queryDatabase<{ quote: string; start_offset: number }>(
     'select quote, start_offset from annotations where article_id = ? order by start_offset',
     id,
   );

@@ -48,7 +48,7 @@ async function addAnnotation(request: APIRequestContext, articleId: number, data
   return ((await response.json()) as { annotation: AnnotationJson }).annotation;
 }
 
-function historyOf(entityType: 'article' | 'annotation', entityId: number): HistoryRow[] {
+function historyOf(entityType: 'article' | 'annotation', entityId: number): Promise<HistoryRow[]> {
   return queryDatabase<HistoryRow>(
     'select entity_type, entity_id, action, before, after from history where entity_type = ? and entity_id = ? order by id',
     entityType,
@@ -226,7 +226,7 @@ test.describe('creating an annotation with a bad span is refused and writes noth
 test.describe('unknown and malformed ids are 404 and write nothing', () => {
   test('an unknown article id is 404 article_not_found for every article route', async ({ request }) => {
     const article = await createArticle(request);
-    expect(queryDatabase('select id from articles where id = ?', UNKNOWN_ID)).toEqual([]);
+    expect(await queryDatabase('select id from articles where id = ?', UNKNOWN_ID)).toEqual([]);
     const mention = `There is no article ${UNKNOWN_ID}`;
     await expectRejected(() => request.get(`/api/articles/${UNKNOWN_ID}`), 404, 'article_not_found', mention);
     await expectRejected(() => request.get(`/api/articles/${UNKNOWN_ID}/annotations`), 404, 'article_not_found', mention);
@@ -256,7 +256,7 @@ test.describe('unknown and malformed ids are 404 and write nothing', () => {
 
   test('an unknown annotation id is 404 annotation_not_found for get, patch, delete, restore and history', async ({ request }) => {
     await createArticle(request);
-    expect(queryDatabase('select id from annotations where id = ?', UNKNOWN_ID)).toEqual([]);
+    expect(await queryDatabase('select id from annotations where id = ?', UNKNOWN_ID)).toEqual([]);
     const mention = `There is no annotation ${UNKNOWN_ID}`;
     const url = `/api/annotations/${UNKNOWN_ID}`;
     await expectRejected(() => request.get(url), 404, 'annotation_not_found', mention);
@@ -319,7 +319,7 @@ test.describe('edits that conflict or make no sense are refused and write nothin
       `annotation ${first.id}`,
     );
     expect(error.details).toEqual({ existingId: first.id });
-    expect(annotationRows(article.id)).toEqual([{ id: first.id, deleted_at: null }]);
+    expect(await annotationRows(article.id)).toEqual([{ id: first.id, deleted_at: null }]);
   });
 
   test('restoring an annotation that is not deleted is 409 annotation_not_deleted', async ({ request }) => {
@@ -395,7 +395,7 @@ test.describe('the happy path writes what it should (the control for the tests a
     const span = spanOf(article.text, 'two Iraqi security officials', 'actor');
     const fullPrefix = article.text.slice(span.start - CONTEXT_LENGTH, span.start);
     const fullSuffix = article.text.slice(span.end, span.end + CONTEXT_LENGTH);
-    const before = snapshotDatabase();
+    const before = await snapshotDatabase();
 
     // The client keeps less context than the server: shorter is fine, and the server stores its own.
     const response = await postAnnotation(request, article.id, { ...span, prefix: fullPrefix.slice(-6), suffix: fullSuffix.slice(0, 5), note: '  named?  ' });
@@ -414,9 +414,9 @@ test.describe('the happy path writes what it should (the control for the tests a
       version: 1,
     });
     expect(annotation.prefix).toHaveLength(CONTEXT_LENGTH);
-    expect(snapshotDatabase()).not.toEqual(before);
+    expect(await snapshotDatabase()).not.toEqual(before);
 
-    const stored = queryDatabase<{ quote: string; prefix: string; suffix: string; start_offset: number; end_offset: number }>(
+    const stored = await queryDatabase<{ quote: string; prefix: string; suffix: string; start_offset: number; end_offset: number }>(
       'select quote, prefix, suffix, start_offset, end_offset from annotations where id = ?',
       annotation.id,
     );
@@ -426,7 +426,7 @@ test.describe('the happy path writes what it should (the control for the tests a
     expect(list.status()).toBe(200);
     expect(((await list.json()) as { annotations: AnnotationJson[] }).annotations.map((a) => a.id)).toEqual([annotation.id]);
 
-    const history = historyOf('annotation', annotation.id);
+    const history = await historyOf('annotation', annotation.id);
     expect(history.map((row) => row.action)).toEqual(['create']);
     expect(history[0]?.before).toBeNull();
     expect(JSON.parse(history[0]?.after ?? 'null')).toMatchObject({ id: annotation.id, quote: span.quote, prefix: fullPrefix, version: 1 });
@@ -440,7 +440,7 @@ test.describe('the happy path writes what it should (the control for the tests a
     const patched = await request.patch(url, { data: { note: 'Iran-backed, per the US', version: 1 } });
     expect(patched.status(), await patched.text()).toBe(200);
     expect(((await patched.json()) as { annotation: AnnotationJson }).annotation).toMatchObject({ id: created.id, note: 'Iran-backed, per the US', version: 2 });
-    const update = historyOf('annotation', created.id).at(-1);
+    const update = (await historyOf('annotation', created.id)).at(-1);
     expect(update?.action).toBe('update');
     expect(JSON.parse(update?.before ?? 'null')).toMatchObject({ note: '', version: 1 });
     expect(JSON.parse(update?.after ?? 'null')).toMatchObject({ note: 'Iran-backed, per the US', version: 2 });
@@ -449,7 +449,7 @@ test.describe('the happy path writes what it should (the control for the tests a
     expect(deleted.status(), await deleted.text()).toBe(204);
     await expectError(await request.get(url), 404, 'annotation_not_found');
     expect(((await (await request.get(`/api/articles/${article.id}/annotations`)).json()) as { annotations: unknown[] }).annotations).toEqual([]);
-    expect(annotationRows(article.id)).toEqual([{ id: created.id, deleted_at: expect.any(String) }]);
+    expect(await annotationRows(article.id)).toEqual([{ id: created.id, deleted_at: expect.any(String) }]);
 
     const restored = await request.post(`${url}/restore`);
     expect(restored.status(), await restored.text()).toBe(200);
@@ -458,9 +458,9 @@ test.describe('the happy path writes what it should (the control for the tests a
       note: 'Iran-backed, per the US',
       version: 4,
     });
-    expect(annotationRows(article.id)).toEqual([{ id: created.id, deleted_at: null }]);
+    expect(await annotationRows(article.id)).toEqual([{ id: created.id, deleted_at: null }]);
 
-    const history = historyOf('annotation', created.id);
+    const history = await historyOf('annotation', created.id);
     expect(history.map((row) => row.action)).toEqual(['create', 'update', 'delete', 'restore']);
     expect(history[2]).toMatchObject({ before: expect.any(String), after: null });
     expect(history[3]).toMatchObject({ before: null, after: expect.any(String) });
@@ -494,11 +494,11 @@ test.describe('the happy path writes what it should (the control for the tests a
     await expectRejected(() => request.patch(`/api/annotations/${annotation.id}`, { data: { note: 'late' } }), 404, 'annotation_not_found');
     await expectRejected(() => request.delete(`/api/annotations/${annotation.id}`), 404, 'annotation_not_found');
     await expectRejected(() => request.post(`/api/annotations/${annotation.id}/restore`), 404, 'annotation_not_found');
-    expect(annotationRows(article.id)).toEqual([{ id: annotation.id, deleted_at: null }]);
+    expect(await annotationRows(article.id)).toEqual([{ id: annotation.id, deleted_at: null }]);
 
-    const rows = queryDatabase<{ id: number; title: string; deleted_at: string | null }>('select id, title, deleted_at from articles where id = ?', article.id);
+    const rows = await queryDatabase<{ id: number; title: string; deleted_at: string | null }>('select id, title, deleted_at from articles where id = ?', article.id);
     expect(rows).toEqual([{ id: article.id, title: 'To be deleted', deleted_at: expect.any(String) }]);
-    expect(historyOf('article', article.id).map((row) => row.action)).toEqual(['create', 'delete']);
+    expect((await historyOf('article', article.id)).map((row) => row.action)).toEqual(['create', 'delete']);
     const list = (await (await request.get('/api/articles')).json()) as { articles: { id: number }[] };
     expect(list.articles.map((a) => a.id)).not.toContain(article.id);
   });

@@ -136,12 +136,12 @@ async function suggestionsFor(request: APIRequestContext, articleId: number): Pr
   return ((await response.json()) as { suggestions: SuggestionJson[] }).suggestions;
 }
 
-function historyOf(entityType: string, entityId: number): HistoryRow[] {
+function historyOf(entityType: string, entityId: number): Promise<HistoryRow[]> {
   return queryDatabase<HistoryRow>('select action, before, after from history where entity_type = ? and entity_id = ? order by id', entityType, entityId);
 }
 
-test('the snapshot used by these tests covers every table the figures API writes to', () => {
-  const tables = Object.keys(snapshotDatabase());
+test('the snapshot used by these tests covers every table the figures API writes to', async () => {
+  const tables = Object.keys(await snapshotDatabase());
   for (const table of [
     'articles',
     'annotations',
@@ -570,13 +570,13 @@ test.describe('bad suggestion requests are refused and write nothing', () => {
 test.describe('the happy path writes what it should (the control for the tests above)', () => {
   test('tagging “five of its fighters were killed” reads 5 killed in Jurf Al Sakhar, according to Kataib Hezbollah', async ({ request }) => {
     const article = await createArticle(request);
-    const before = snapshotDatabase();
+    const before = await snapshotDatabase();
     const figure = await tag(request, article, KILLED, 'figure');
     expect(figure.label).toBe('figure');
     expect(figure.figure).toMatchObject({ min: 5, max: 5, qualifier: 'exact', category: 'killed', place: 'Jurf Al Sakhar' });
     expect(figure.figure?.sourceActor?.canonicalName ?? figure.figure?.sourceText).toBe(KATAIB);
-    expect(snapshotDatabase()).not.toEqual(before);
-    expect(queryDatabase('select value_min, value_max, category from figure_details where annotation_id = ?', figure.id)).toEqual([
+    expect(await snapshotDatabase()).not.toEqual(before);
+    expect(await queryDatabase('select value_min, value_max, category from figure_details where annotation_id = ?', figure.id)).toEqual([
       { value_min: 5, value_max: 5, category: 'killed' },
     ]);
   });
@@ -588,7 +588,7 @@ test.describe('the happy path writes what it should (the control for the tests a
     expect(second.start).toBeGreaterThan(first.start);
     expect(first.actor?.id).toEqual(expect.any(Number));
     expect(second.actor).toEqual(first.actor);
-    expect(queryDatabase('select id from actors where name_key = ?', 'kataib hezbollah')).toEqual([{ id: first.actor?.id }]);
+    expect(await queryDatabase('select id from actors where name_key = ?', 'kataib hezbollah')).toEqual([{ id: first.actor?.id }]);
   });
 
   test('a figure correction bumps the version and logs the figure details before and after', async ({ request }) => {
@@ -599,7 +599,7 @@ test.describe('the happy path writes what it should (the control for the tests a
     const { annotation } = (await response.json()) as { annotation: AnnotationJson };
     expect(annotation).toMatchObject({ id: figure.id, version: 2, figure: { category: 'wounded', min: 4, max: 6, qualifier: 'range' } });
 
-    const history = historyOf('annotation', figure.id);
+    const history = await historyOf('annotation', figure.id);
     expect(history.map((row) => row.action)).toEqual(['create', 'update']);
     expect(JSON.parse(history[1]?.before ?? 'null')).toMatchObject({
       version: 1,
@@ -675,12 +675,12 @@ test.describe('the happy path writes what it should (the control for the tests a
 
     const dismissed = await request.post('/api/suggestions/dismissals', { data: { annotationIds: [wounded.id, killed.id] } });
     await expectStatus(dismissed, 204);
-    expect(queryDatabase('select key from dismissed_suggestions where key = ?', `${killed.id}-${wounded.id}`)).toHaveLength(1);
+    expect(await queryDatabase('select key from dismissed_suggestions where key = ?', `${killed.id}-${wounded.id}`)).toHaveLength(1);
     expect(await suggestionsFor(request, article.id)).toEqual([]);
 
-    const before = snapshotDatabase();
+    const before = await snapshotDatabase();
     await expectStatus(await request.post('/api/suggestions/dismissals', { data: { annotationIds: [killed.id, wounded.id] } }), 204);
-    expect(snapshotDatabase()).toEqual(before);
+    expect(await snapshotDatabase()).toEqual(before);
     expect(await suggestionsFor(request, article.id)).toEqual([]);
   });
 });

@@ -89,7 +89,7 @@ test('a reviewer corrects a figure, and a claim gets a status and a claimant; bo
   await expect(reloadedClaim.getByLabel('Status')).toHaveValue('supported');
 
   // The change history keeps the figure's details before and after.
-  const [update] = queryDatabase<{ before: string; after: string }>(
+  const [update] = await queryDatabase<{ before: string; after: string }>(
     "select h.before, h.after from history h join annotations a on a.id = h.entity_id where h.entity_type = 'annotation' and h.action = 'update' and a.article_id = ? and a.label = 'figure' order by h.id limit 1",
     article.id,
   );

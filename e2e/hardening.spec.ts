@@ -89,7 +89,7 @@ test('a chunked body past the limit is cut off while it is read: 413 payload_too
   } finally {
     abort.abort();
   }
-  expect(queryDatabase<{ title: string }>('select title from articles where id = ?', article.id)).toEqual([{ title: 'Chunked' }]);
+  expect(await queryDatabase<{ title: string }>('select title from articles where id = ?', article.id)).toEqual([{ title: 'Chunked' }]);
   expect((await request.get('/api/articles')).status()).toBe(200);
 });
 
@@ -134,7 +134,7 @@ test('disabling an account or setting its password revokes its API tokens; enabl
     expect((await request.patch(`/api/reviewers/${reviewer.id}`, { data: { disabled: true } })).status()).toBe(200);
     expect((await request.patch(`/api/reviewers/${reviewer.id}`, { data: { disabled: false } })).status()).toBe(200);
     await expectError(await bearer.get('/api/articles'), 401, 'not_signed_in');
-    expect(queryDatabase('select id from api_tokens where reviewer_id = ? and revoked_at is null', reviewer.id)).toEqual([]);
+    expect(await queryDatabase('select id from api_tokens where reviewer_id = ? and revoked_at is null', reviewer.id)).toEqual([]);
   } finally {
     await bearer.dispose();
     await r.context.close();

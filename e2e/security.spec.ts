@@ -119,7 +119,7 @@ test.describe('without a session', () => {
 
     const anonymous = await playwright.request.newContext({ baseURL, storageState: NO_COOKIES });
     try {
-      const before = snapshotDatabase();
+      const before = await snapshotDatabase();
       for (const { method, path: route } of routes) {
         const response = await anonymous.fetch(route, { method, data: method === 'GET' || method === 'DELETE' ? undefined : {}, maxRedirects: 0 });
         const raw = await response.text();
@@ -130,7 +130,7 @@ test.describe('without a session', () => {
       for (const authorization of ['Bearer cc_madeup', 'Bearer not-a-token', 'Basic YWRtaW46YWRtaW4=']) {
         await expectError(await anonymous.get('/api/articles', { headers: { authorization } }), 401, 'not_signed_in');
       }
-      expect(snapshotDatabase()).toEqual(before);
+      expect(await snapshotDatabase()).toEqual(before);
     } finally {
       await anonymous.dispose();
     }
@@ -157,7 +157,7 @@ test.describe('other reviewers’ work', () => {
       const guess = g.context.request;
       const rows = () =>
         queryDatabase('select id, label, note, version, deleted_at, updated_at from annotations where id in (?, ?) order by id', live, deleted);
-      const before = rows();
+      const before = await rows();
       expect(before).toHaveLength(2);
 
       // Blind and not done: the colleague's ids look exactly like ids that do not exist.
@@ -187,7 +187,7 @@ test.describe('other reviewers’ work', () => {
       await expectRejected(() => guess.delete(`/api/annotations/${live}`), 403, 'annotation_read_only');
       await expectRejected(() => guess.post(`/api/annotations/${deleted}/restore`), 403, 'annotation_read_only');
 
-      expect(rows()).toEqual(before);
+      expect(await rows()).toEqual(before);
     } finally {
       await o.context.close();
       await g.context.close();
@@ -251,8 +251,8 @@ test.describe('accounts, sessions and tokens', () => {
       // Both work before.
       expect((await r.context.request.get('/api/articles')).status()).toBe(200);
       expect((await bearer.get('/api/articles')).status()).toBe(200);
-      const authUserId = queryDatabase<{ auth_user_id: string }>('select auth_user_id from reviewers where id = ?', reviewer.id)[0]!.auth_user_id;
-      expect(queryDatabase('select id from auth_sessions where user_id = ?', authUserId)).toHaveLength(1);
+      const authUserId = (await queryDatabase<{ auth_user_id: string }>('select auth_user_id from reviewers where id = ?', reviewer.id))[0]!.auth_user_id;
+      expect(await queryDatabase('select id from auth_sessions where user_id = ?', authUserId)).toHaveLength(1);
 
       await page.goto('/reviewers');
       const row = page.locator(`[data-testid="reviewer-row"][data-username="${reviewer.username}"]`);
@@ -263,7 +263,7 @@ test.describe('accounts, sessions and tokens', () => {
 
       await expectError(await r.context.request.get('/api/articles'), 401, 'not_signed_in');
       await expectError(await bearer.get('/api/articles'), 401, 'not_signed_in');
-      expect(queryDatabase('select id from auth_sessions where user_id = ?', authUserId)).toEqual([]);
+      expect(await queryDatabase('select id from auth_sessions where user_id = ?', authUserId)).toEqual([]);
 
       await r.page.reload();
       await expect(r.page).toHaveURL(/\/sign-in\?next=/);
@@ -294,7 +294,7 @@ test.describe('accounts, sessions and tokens', () => {
       const row = r.page.getByRole('row', { name: /nightly export/ });
       await expect(row).toContainText(`…${token.slice(-4)}`);
       // Only a hash is stored.
-      expect(JSON.stringify(queryDatabase('select * from api_tokens where reviewer_id = ?', reviewer.id))).not.toContain(token);
+      expect(JSON.stringify(await queryDatabase('select * from api_tokens where reviewer_id = ?', reviewer.id))).not.toContain(token);
 
       const scripted = await playwright.request.newContext({ baseURL, storageState: NO_COOKIES, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
       const anonymous = await playwright.request.newContext({ baseURL, storageState: NO_COOKIES });
@@ -303,7 +303,7 @@ test.describe('accounts, sessions and tokens', () => {
         const listed = (await (await scripted.get('/api/articles')).json()) as { articles: { id: number }[] };
         expect(listed.articles.map((entry) => entry.id)).toContain(article.id);
         const id = await annotationIdOf(scripted, article.id, spanOf(article.text, 'Kataib Hezbollah', 'actor'));
-        expect(queryDatabase('select reviewer_id from annotations where id = ?', id)).toEqual([{ reviewer_id: reviewer.id }]);
+        expect(await queryDatabase('select reviewer_id from annotations where id = ?', id)).toEqual([{ reviewer_id: reviewer.id }]);
 
         await r.page.getByRole('button', { name: 'Revoke nightly export' }).click();
         await expect(r.page.getByText('Revoked “nightly export”.')).toBeVisible();
@@ -363,7 +363,7 @@ test.describe('accounts, sessions and tokens', () => {
       await fillSignIn(page, reviewer.username, reviewer.password);
       await expect(signInError(page)).toHaveText(/^Too many failed sign-ins for this username\. Try again in [12] seconds?\.$/);
       await expect(page.getByTestId('signed-in-as')).toHaveCount(0);
-      expect(queryDatabase('select failures from sign_in_failures where username = ?', reviewer.username)).toEqual([{ failures: 3 }]);
+      expect(await queryDatabase('select failures from sign_in_failures where username = ?', reviewer.username)).toEqual([{ failures: 3 }]);
 
       // The wait is short at first: retried, the right password gets in, and the count starts again.
       await expect(async () => {
@@ -373,7 +373,7 @@ test.describe('accounts, sessions and tokens', () => {
         }
         await expect(page.getByTestId('signed-in-as')).toBeVisible({ timeout: 1_000 });
       }).toPass({ intervals: [500], timeout: 15_000 });
-      expect(queryDatabase('select failures from sign_in_failures where username = ?', reviewer.username)).toEqual([]);
+      expect(await queryDatabase('select failures from sign_in_failures where username = ?', reviewer.username)).toEqual([]);
     } finally {
       await context.close();
     }
@@ -419,13 +419,15 @@ test('no password is ever logged, answered, rendered or stored in plain text', a
   };
 
   const reviewer = await createReviewer(request, 'secretive', 'reviewer', initial);
-  const hashOf = () =>
-    queryDatabase<{ password: string }>(
-      'select a.password from auth_accounts a join reviewers r on r.auth_user_id = a.user_id where r.id = ? and a.provider_id = ?',
-      reviewer.id,
-      'credential',
+  const hashOf = async () =>
+    (
+      await queryDatabase<{ password: string }>(
+        'select a.password from auth_accounts a join reviewers r on r.auth_user_id = a.user_id where r.id = ? and a.provider_id = ?',
+        reviewer.id,
+        'credential',
+      )
     ).map((row) => row.password);
-  const [initialHash] = hashOf();
+  const [initialHash] = await hashOf();
   expect(initialHash).toMatch(/^[0-9a-f]{32}:[0-9a-f]{128}$/);
 
   // A wrong password, then the right one, on the sign-in page; every answer of the sign-in action is read.
@@ -455,7 +457,7 @@ test('no password is ever logged, answered, rendered or stored in plain text', a
   const changed = await request.patch(`/api/reviewers/${reviewer.id}`, { data: { password: reset } });
   expect(changed.status()).toBe(200);
   expectNoSecret('PATCH /api/reviewers/:id', await changed.text());
-  const [resetHash] = hashOf();
+  const [resetHash] = await hashOf();
   expect(resetHash).toMatch(/^[0-9a-f]{32}:[0-9a-f]{128}$/);
   expect(resetHash).not.toBe(initialHash);
   // The new password works (so it really is the one stored, hashed).

@@ -17,7 +17,7 @@ beforeAll(() => {
 async function problems(file: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
   return (result?.messages ?? [])
-    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'crosscheck/client-no-db')
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax' || m.ruleId === 'crosscheck/client-no-db')
     .map((m) => `${m.ruleId}@${m.line}`);
 }
 
@@ -80,5 +80,45 @@ describe("client components import only types from db/", () => {
     // The directive must lead the module to count; a string later on is just a string.
     const late = "import { listActors } from '@/db/actors';\n'use client';\nexport const y = listActors;";
     expect(await problems('app/actors/Late.tsx', late)).toEqual([]);
+  }, 60_000);
+});
+
+describe('db/ query modules keep to the contract both engines share', () => {
+  it('refuses a connection of their own, synchronous driver calls, raw transactions and engine imports', async () => {
+    const code = [
+      "import { appDatabase } from './client';",
+      "import Database from 'better-sqlite3';",
+      "import { sqliteTable } from 'drizzle-orm/sqlite-core';",
+      "import { articles } from './schema';",
+      'export function one() {',
+      '  return appDatabase().conn.select().from(articles).get();',
+      '}',
+      'export function many() {',
+      '  return appDatabase().conn.transaction((tx) => tx.select().from(articles).all());',
+      '}',
+      'export const z = [Database, sqliteTable];',
+    ].join('\n');
+    expect(await problems('db/fixture.ts', code)).toEqual([
+      'no-restricted-imports@1',
+      'no-restricted-imports@2',
+      'no-restricted-imports@3',
+      'no-restricted-syntax@6',
+      'no-restricted-syntax@9',
+      'no-restricted-syntax@9',
+    ]);
+  }, 60_000);
+
+  it('leaves the awaited, Database-passing style alone', async () => {
+    const code = [
+      "import type { Database } from './database';",
+      "import { articles } from './schema';",
+      'export async function one(db: Database) {',
+      '  return db.read(async (conn) => {',
+      '    const [row] = await conn.select().from(articles).limit(1);',
+      '    return row;',
+      '  });',
+      '}',
+    ].join('\n');
+    expect(await problems('db/fixture.ts', code)).toEqual([]);
   }, 60_000);
 });

@@ -17,7 +17,7 @@ const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'crosscheck-backup-'));
 afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 
 function backup(database: string, target: string) {
-  return spawnSync(tsx, [path.join(root, 'scripts', 'backup.ts'), target], {
+  return spawnSync(tsx, ['--conditions=react-server', path.join(root, 'scripts', 'backup.ts'), target], {
     cwd: root,
     env: { ...process.env, DATABASE_PATH: database },
     encoding: 'utf8',
@@ -26,7 +26,7 @@ function backup(database: string, target: string) {
 
 /** The same, without blocking this process: the writer's acknowledgements keep arriving meanwhile. */
 function backupWhileListening(database: string, target: string): Promise<{ status: number | null; stderr: string }> {
-  const child = spawn(tsx, [path.join(root, 'scripts', 'backup.ts'), target], { cwd: root, env: { ...process.env, DATABASE_PATH: database } });
+  const child = spawn(tsx, ['--conditions=react-server', path.join(root, 'scripts', 'backup.ts'), target], { cwd: root, env: { ...process.env, DATABASE_PATH: database } });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve) => child.on('exit', (status) => resolve({ status, stderr })));
@@ -97,7 +97,7 @@ describe('npm run backup', () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('already exists');
     expect(fs.readFileSync(existing, 'utf8')).toBe('keep me');
-    const noFile = spawnSync(tsx, [path.join(root, 'scripts', 'backup.ts')], { cwd: root, env: { ...process.env, DATABASE_PATH: database }, encoding: 'utf8' });
+    const noFile = spawnSync(tsx, ['--conditions=react-server', path.join(root, 'scripts', 'backup.ts')], { cwd: root, env: { ...process.env, DATABASE_PATH: database }, encoding: 'utf8' });
     expect(noFile.status).toBe(2);
     expect(noFile.stderr).toContain('Name exactly one file');
   }, COMMAND_TEST_TIMEOUT);

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
+import { appDatabase } from '../db/client';
 import { countExportArticles, exportArticles, exportContext } from '../db/export';
 import { commandLineViewer } from '../db/reviewers';
 import { EXPORT_FORMATS, exportFormat } from '../lib/export/formats';
@@ -32,12 +33,13 @@ runCli(USAGE, async () => {
     return Number(id);
   });
 
-  const viewer = commandLineViewer();
+  const db = appDatabase();
+  const viewer = await commandLineViewer(db);
   const selection = { ids, layer: values.layer };
-  const total = countExportArticles(viewer, selection);
+  const total = await countExportArticles(db, viewer, selection);
   let done = 0;
-  function* counted(articles: Iterable<ExportArticle>) {
-    for (const article of articles) {
+  async function* counted(articles: AsyncIterable<ExportArticle>): AsyncGenerator<ExportArticle> {
+    for await (const article of articles) {
       yield article;
       done += 1;
       process.stderr.write(`\rExported ${done} of ${total} articles`);
@@ -45,7 +47,7 @@ runCli(USAGE, async () => {
   }
 
   const out = fs.createWriteStream(values.out);
-  for (const chunk of format.write(counted(exportArticles(viewer, selection)), exportContext(values['base-url']))) {
+  for await (const chunk of format.write(counted(exportArticles(db, viewer, selection)), exportContext(values['base-url']))) {
     // Respect backpressure: a big library must not pile up in memory ahead of the disk.
     if (!out.write(chunk)) await once(out, 'drain');
   }

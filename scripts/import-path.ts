@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Viewer } from '../db/access';
+import type { Database } from '../db/database';
 import { importSource, type ImportOptions, type ImportReport } from '../db/import';
 import { parseBratFolder, parseImportFile } from '../lib/import/parse-file';
 import { jsonlSource, parsedSource, type ArticleSource } from '../lib/import/source';
@@ -21,6 +22,6 @@ function sourceOf(file: string): ArticleSource {
 }
 
 /** Imports one file or brat folder named on the command line: the CLI's path (and the bench's). */
-export function importPath(viewer: Viewer, file: string, options: ImportOptions): Promise<ImportReport> {
-  return importSource(viewer, file, sourceOf(file), options);
+export async function importPath(db: Database, viewer: Viewer, file: string, options: ImportOptions): Promise<ImportReport> {
+  return importSource(db, viewer, file, sourceOf(file), options);
 }

@@ -2,6 +2,7 @@
 // datasets (Crosscheck JSONL, doccano JSONL, brat .zip or folder) into DATABASE_PATH.
 // Each file is written whole or not at all; every problem is listed with its line.
 import fs from 'node:fs';
+import { appDatabase } from '../db/client';
 import { commandLineViewer } from '../db/reviewers';
 import { IMPORT_EXTENSIONS } from '../lib/import/parse-file';
 import { CliError, runCli } from './cli';
@@ -19,13 +20,14 @@ runCli(USAGE, async () => {
   const files = args.filter((arg) => arg !== '--allow-duplicates');
   if (files.length === 0) throw new CliError('Name at least one file to import.');
   // Imported annotations go into the first admin's layer.
-  const viewer = commandLineViewer();
+  const db = appDatabase();
+  const viewer = await commandLineViewer(db);
   let refused = 0;
   for (const [index, file] of files.entries()) {
     const prefix = `[${index + 1}/${files.length}] ${file}: `;
     if (!fs.existsSync(file)) throw new CliError(`There is no file ${file}.`);
     const progress = progressReporter(prefix);
-    const report = await importPath(viewer, file, { allowDuplicates, onProgress: progress.update });
+    const report = await importPath(db, viewer, file, { allowDuplicates, onProgress: progress.update });
     progress.clear();
     process.stderr.write(prefix);
     if (report.imported) {

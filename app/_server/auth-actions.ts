@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { signInWithPassword, signOut } from '@/db/accounts';
 import { isAppError } from '@/lib/errors';
 import { safeReturnPath } from '@/lib/navigation/return-path';
+import { appDatabase } from '@/db/client';
 
 export interface SignInState {
   error: string | null;
@@ -19,11 +20,12 @@ const signInForm = z.object({
 });
 
 export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
+  const db = appDatabase();
   const parsed = signInForm.safeParse({ username: form.get('username') ?? '', password: form.get('password') ?? '', next: form.get('next') ?? '/' });
   const username = typeof form.get('username') === 'string' ? String(form.get('username')) : '';
   if (!parsed.success) return { error: 'Enter your username and password.', username };
   try {
-    await signInWithPassword(parsed.data.username, parsed.data.password, await headers());
+    await signInWithPassword(db, parsed.data.username, parsed.data.password, await headers());
   } catch (error) {
     if (isAppError(error) && (error.status === 401 || error.status === 429)) return { error: error.message, username };
     console.error('Sign-in failed unexpectedly', error instanceof Error ? error.message : error);
@@ -34,6 +36,7 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
 }
 
 export async function signOutAction(): Promise<void> {
-  await signOut(await headers());
+  const db = appDatabase();
+  await signOut(db, await headers());
   redirect('/sign-in');
 }

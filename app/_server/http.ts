@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { Viewer } from '@/db/access';
+import { appDatabase } from '@/db/client';
+import type { Database } from '@/db/database';
 import { AppError, ERROR_CODES, isAppError, type ErrorCode } from '@/lib/errors';
 import { describeFieldPath, findIllFormedText, ILL_FORMED_MESSAGE } from '@/lib/text/well-formed';
 import { readBoundedText } from './bounded-body';
@@ -40,7 +42,7 @@ export function errorResponse(error: unknown): Response {
 }
 
 type RouteHandler<Context> = (request: Request, context: Context) => Response | Promise<Response>;
-type SignedInHandler<Context> = (request: Request, context: Context, viewer: Viewer) => Response | Promise<Response>;
+type SignedInHandler<Context> = (request: Request, context: Context, viewer: Viewer, db: Database) => Response | Promise<Response>;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -61,15 +63,16 @@ function refuseCrossSite(request: Request): void {
 
 /**
  * Wraps every API route: refuses cross-site writes, then requires a signed-in viewer
- * (session cookie or API token; 401 otherwise) and hands it to the handler, which passes
- * it on to the data-access functions that check what this viewer may read and change.
+ * (session cookie or API token; 401 otherwise) and hands it, with the app's database, to the
+ * handler, which passes both on to the db/ functions that check what this viewer may read and change.
  */
 export function handle<Context>(handler: SignedInHandler<Context>): RouteHandler<Context> {
   return async (request, context) => {
     try {
       refuseCrossSite(request);
-      const viewer = await apiViewer(request);
-      return await handler(request, context, viewer);
+      const db = appDatabase();
+      const viewer = await apiViewer(db, request);
+      return await handler(request, context, viewer, db);
     } catch (error) {
       return errorResponse(error);
     }

@@ -2,6 +2,8 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { Viewer } from '@/db/access';
+import { appDatabase } from '@/db/client';
+import type { Database } from '@/db/database';
 import { viewerFromHeaders } from '@/db/viewer';
 import { AppError } from '@/lib/errors';
 
@@ -21,11 +23,11 @@ export async function optionalViewer(): Promise<Viewer | null> {
 }
 
 /** The layout and the page of one render share one session lookup. */
-const viewerOfThisRender = cache(async (): Promise<Viewer | null> => viewerFromHeaders(await headers()));
+const viewerOfThisRender = cache(async (): Promise<Viewer | null> => viewerFromHeaders(appDatabase(), await headers()));
 
 /** For API routes: the viewer from the session cookie or a personal API token, else a 401. */
-export async function apiViewer(request: Request): Promise<Viewer> {
-  const viewer = await viewerFromHeaders(request.headers);
+export async function apiViewer(db: Database, request: Request): Promise<Viewer> {
+  const viewer = await viewerFromHeaders(db, request.headers);
   if (!viewer) {
     throw new AppError('not_signed_in', 'Sign in first, or send a personal API token as "Authorization: Bearer <token>".');
   }

@@ -4,12 +4,14 @@ import { connection } from 'next/server';
 import { KIND_NAMES } from '@/app/_client/actor-kinds';
 import { listActors } from '@/db/actors';
 import { pageViewer } from '@/app/_server/session';
+import { appDatabase } from '@/db/client';
 
 export const metadata: Metadata = { title: 'Actors' };
 
 export default async function ActorsPage() {
+  const db = appDatabase();
   await connection();
-  const actors = listActors(await pageViewer('/actors'));
+  const actors = await listActors(db, await pageViewer('/actors'));
   return (
     <div className="page">
       <h1>Actors</h1>

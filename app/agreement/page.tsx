@@ -6,6 +6,8 @@ import { isAppError } from '@/lib/errors';
 import { AgreementChart } from './AgreementChart';
 import { FigureAgreementTable, SpanAgreementTable } from './AgreementTables';
 import { ArticlePicker } from './ArticlePicker';
+import { appDatabase } from '@/db/client';
+import type { Database } from '@/db/database';
 
 export const metadata: Metadata = { title: 'Agreement' };
 
@@ -23,9 +25,9 @@ function mayViewAgreement(viewer: Viewer): boolean {
 }
 
 /** The report, or the reason there is none when the chosen article does not exist (any more). */
-function loadReport(viewer: Viewer, articleId: number | undefined): { report: AgreementReport } | { missing: string } {
+async function loadReport(db: Database, viewer: Viewer, articleId: number | undefined): Promise<{ report: AgreementReport } | { missing: string }> {
   try {
-    return { report: agreementForViewer(viewer, articleId) };
+    return { report: await agreementForViewer(db, viewer, articleId) };
   } catch (error) {
     if (isAppError(error) && error.status === 404) return { missing: error.message };
     throw error;
@@ -33,6 +35,7 @@ function loadReport(viewer: Viewer, articleId: number | undefined): { report: Ag
 }
 
 export default async function AgreementPage({ searchParams }: Props) {
+  const db = appDatabase();
   const requested = (await searchParams).article;
   // An empty value is the form's "Whole library" option.
   const articleParam = typeof requested === 'string' && requested !== '' ? requested : undefined;
@@ -48,13 +51,13 @@ export default async function AgreementPage({ searchParams }: Props) {
   }
 
   const articleId = articleParam !== undefined && /^[1-9]\d{0,15}$/.test(articleParam) ? Number(articleParam) : undefined;
-  const loaded = articleParam !== undefined && articleId === undefined ? { missing: `There is no article “${articleParam}”.` } : loadReport(viewer, articleId);
+  const loaded = articleParam !== undefined && articleId === undefined ? { missing: `There is no article “${articleParam}”.` } : await loadReport(db, viewer, articleId);
   const csvHref = articleId === undefined ? '/api/agreement?format=csv' : `/api/agreement?format=csv&article=${articleId}`;
 
   return (
     <div className="page agreement-page">
       <h1>Agreement</h1>
-      <ArticlePicker articles={agreementArticleChoices(viewer)} selected={'report' in loaded ? articleId : undefined} />
+      <ArticlePicker articles={await agreementArticleChoices(db, viewer)} selected={'report' in loaded ? articleId : undefined} />
       <p className="agreement-explanation">
         Reviewers are compared pairwise, per label: exact F1 counts spans with the same start and end, overlap F1 spans that share
         text, and token-level Cohen&rsquo;s kappa asks, word by word, whether both put the word in a span of that label, allowing

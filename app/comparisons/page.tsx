@@ -4,12 +4,14 @@ import { connection } from 'next/server';
 import { listComparisons } from '@/db/comparisons';
 import { formatDateTime } from '../_client/format';
 import { pageViewer } from '../_server/session';
+import { appDatabase } from '@/db/client';
 
 export const metadata: Metadata = { title: 'Comparisons' };
 
 export default async function ComparisonsPage() {
+  const db = appDatabase();
   await connection();
-  const comparisons = listComparisons(await pageViewer('/comparisons'));
+  const comparisons = await listComparisons(db, await pageViewer('/comparisons'));
   return (
     <div className="page">
       <h1>Comparisons</h1>

@@ -6,6 +6,7 @@ import { conflictLayers, listConflicts, type ConflictPage } from '@/db/conflicts
 import { isAppError } from '@/lib/errors';
 import { pageViewer } from '../_server/session';
 import { ConflictCard } from './ConflictCard';
+import { appDatabase } from '@/db/client';
 
 export const metadata: Metadata = { title: 'Conflicts' };
 
@@ -14,19 +15,20 @@ type Props = { searchParams: Promise<{ layer?: string; cursor?: string }> };
 const ID = /^[1-9]\d{0,15}$/;
 
 export default async function ConflictsPage(props: Props) {
+  const db = appDatabase();
   await connection();
   const viewer = await pageViewer('/conflicts');
   const { layer, cursor } = await props.searchParams;
   let page: ConflictPage;
   try {
-    page = listConflicts(viewer, { layerId: layer && ID.test(layer) ? Number(layer) : undefined, cursor });
+    page = await listConflicts(db, viewer, { layerId: layer && ID.test(layer) ? Number(layer) : undefined, cursor });
   } catch (error) {
     // A stale or foreign link (another reviewer's layer, an old cursor) shows the viewer's own first page.
     if (!isAppError(error) || error.status >= 500) throw error;
-    page = listConflicts(viewer);
+    page = await listConflicts(db, viewer);
   }
-  const layers = conflictLayers(viewer);
-  const incidents = listEvents(viewer);
+  const layers = await conflictLayers(db, viewer);
+  const incidents = await listEvents(db, viewer);
   return (
     <div className="page conflicts-page">
       <h1>Conflicts</h1>

@@ -8,12 +8,15 @@ import { summariseExport, type ExportSummary } from '@/db/export-summary';
 import type { Viewer } from '@/db/access';
 import { isAppError } from '@/lib/errors';
 import { ExportForm } from './ExportForm';
+import { appDatabase } from '@/db/client';
+import type { Database } from '@/db/database';
 
 export const metadata: Metadata = { title: 'Export' };
 
 type Props = { searchParams: Promise<{ article?: string | string[] }> };
 
 export default async function ExportPage({ searchParams }: Props) {
+  const db = appDatabase();
   await connection();
   const viewer = await pageViewer('/export');
   const requested = (await searchParams).article;
@@ -23,7 +26,7 @@ export default async function ExportPage({ searchParams }: Props) {
       ? [
           { value: 'gold', text: 'Gold (adjudicated)' },
           { value: 'all', text: 'All layers' },
-          ...listReviewerAccounts(viewer).map((reviewer) => ({ value: reviewer.username, text: `${reviewer.displayName} (${reviewer.username})` })),
+          ...(await listReviewerAccounts(db, viewer)).map((reviewer) => ({ value: reviewer.username, text: `${reviewer.displayName} (${reviewer.username})` })),
         ]
       : [{ value: viewer.username, text: `Your layer (${viewer.username})` }];
   return (
@@ -35,19 +38,19 @@ export default async function ExportPage({ searchParams }: Props) {
       </p>
       <ExportForm
         formats={EXPORT_FORMATS.map(({ name, description, extension }) => ({ name, description, extension }))}
-        articles={articleChoices(viewer)}
+        articles={await articleChoices(db, viewer)}
         layers={layers}
         preselected={preselected}
-        initialSummary={initialSummary(viewer, layers[0]?.value, preselected)}
+        initialSummary={await initialSummary(db, viewer, layers[0]?.value, preselected)}
       />
     </div>
   );
 }
 
 /** The summary for the form's first choice; none when a preselected article is not one to export (the form says so itself). */
-function initialSummary(viewer: Viewer, layer: string | undefined, preselected: number[]): ExportSummary | null {
+async function initialSummary(db: Database, viewer: Viewer, layer: string | undefined, preselected: number[]): Promise<ExportSummary | null> {
   try {
-    return summariseExport(viewer, { layer, ids: preselected.length > 0 ? preselected : undefined });
+    return await summariseExport(db, viewer, { layer, ids: preselected.length > 0 ? preselected : undefined });
   } catch (error) {
     if (isAppError(error)) return null;
     throw error;

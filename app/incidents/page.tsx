@@ -5,13 +5,15 @@ import { isAdmin } from '@/db/access';
 import { listIncidents } from '@/db/incidents';
 import { pageViewer } from '../_server/session';
 import { NewIncidentForm } from './NewIncidentForm';
+import { appDatabase } from '@/db/client';
 
 export const metadata: Metadata = { title: 'Incidents' };
 
 export default async function IncidentsPage() {
+  const db = appDatabase();
   await connection();
   const viewer = await pageViewer('/incidents');
-  const incidents = listIncidents(viewer);
+  const incidents = await listIncidents(db, viewer);
   return (
     <div className="page">
       <h1>Incidents</h1>

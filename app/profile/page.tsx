@@ -3,10 +3,12 @@ import { connection } from 'next/server';
 import { pageViewer } from '@/app/_server/session';
 import { listApiTokens } from '@/db/api-tokens';
 import { TokenManager } from './TokenManager';
+import { appDatabase } from '@/db/client';
 
 export const metadata: Metadata = { title: 'Profile' };
 
 export default async function ProfilePage() {
+  const db = appDatabase();
   await connection();
   const viewer = await pageViewer('/profile');
   return (
@@ -20,7 +22,7 @@ export default async function ProfilePage() {
         Scripts can use the JSON API with a token instead of a session: send <code>Authorization: Bearer &lt;token&gt;</code>. A token
         acts as you, with your role, until you revoke it or your account is disabled.
       </p>
-      <TokenManager initial={listApiTokens(viewer)} />
+      <TokenManager initial={await listApiTokens(db, viewer)} />
     </div>
   );
 }

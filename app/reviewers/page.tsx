@@ -5,10 +5,12 @@ import { adminPageViewer } from '@/app/_server/session';
 import { listReviewerAccounts } from '@/db/accounts';
 import { MIN_PASSWORD_LENGTH } from '@/db/auth';
 import { ReviewerManager } from './ReviewerManager';
+import { appDatabase } from '@/db/client';
 
 export const metadata: Metadata = { title: 'Reviewers' };
 
 export default async function ReviewersPage() {
+  const db = appDatabase();
   await connection();
   const viewer = await adminPageViewer('/reviewers');
   if (!viewer) return <OnlyForAdmins what="manage reviewers" />;
@@ -19,7 +21,7 @@ export default async function ReviewersPage() {
         Accounts are created here; there is no open registration. Disabling an account signs it out everywhere and stops its API
         tokens; its annotations stay.
       </p>
-      <ReviewerManager initial={listReviewerAccounts(viewer)} selfId={viewer.id} minPasswordLength={MIN_PASSWORD_LENGTH} />
+      <ReviewerManager initial={await listReviewerAccounts(db, viewer)} selfId={viewer.id} minPasswordLength={MIN_PASSWORD_LENGTH} />
     </div>
   );
 }

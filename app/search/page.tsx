@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { pageViewer } from '@/app/_server/session';
 import { searchLibrary } from '@/db/search';
 import { LABEL_INFO } from '@/lib/labels';
+import { appDatabase } from '@/db/client';
 
 export const metadata: Metadata = { title: 'Search' };
 
@@ -10,10 +11,11 @@ type Props = { searchParams: Promise<{ q?: string | string[] }> };
 
 /** Results of the header's search box: articles, then annotations, each opening the reader at the match. */
 export default async function SearchPage({ searchParams }: Props) {
+  const db = appDatabase();
   const viewer = await pageViewer('/search');
   const raw = (await searchParams).q;
   const query = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, 500).trim() ?? '';
-  const results = query ? searchLibrary(viewer, query) : null;
+  const results = query ? await searchLibrary(db, viewer, query) : null;
   return (
     <div className="page search-page">
       <h1>Search</h1>

@@ -29,8 +29,8 @@ export async function expectError(response: APIResponse, status: number, code: s
 
 /** Sends a request that must fail, and proves it failed without writing to any table. */
 export async function expectRejected(send: () => Promise<APIResponse>, status: number, code: string, ...mentions: string[]) {
-  const before = snapshotDatabase();
+  const before = await snapshotDatabase();
   const error = await expectError(await send(), status, code, ...mentions);
-  expect(snapshotDatabase()).toEqual(before);
+  expect(await snapshotDatabase()).toEqual(before);
   return error;
 }

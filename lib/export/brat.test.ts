@@ -11,11 +11,12 @@ import {
   emojiArticle,
   sampleArticle,
 } from './fixtures.test-helper';
+import { collect, streamOf } from './streams.test-helper';
 import type { ExportArticle } from './types';
 
-function exportZip(articles: Iterable<ExportArticle>): Record<string, string> {
+async function exportZip(articles: Iterable<ExportArticle>): Promise<Record<string, string>> {
   const chunks: Uint8Array[] = [];
-  for (const chunk of bratFormat.write(articles, FIXTURE_CONTEXT)) {
+  for await (const chunk of bratFormat.write(streamOf(articles), FIXTURE_CONTEXT)) {
     expect(chunk).toBeInstanceOf(Uint8Array);
     chunks.push(chunk as Uint8Array);
   }
@@ -99,8 +100,8 @@ describe('bratFormat', () => {
     expect(bratFormat.contentType).toBe('application/zip');
   });
 
-  it('zips a text and an annotation file per article, and the configuration', () => {
-    const files = exportZip(FIXTURE_ARTICLES);
+  it('zips a text and an annotation file per article, and the configuration', async () => {
+    const files = await exportZip(FIXTURE_ARTICLES);
     expect(Object.keys(files).sort()).toEqual([
       'annotation.conf',
       'article-1.ann',
@@ -114,10 +115,10 @@ describe('bratFormat', () => {
     for (const article of FIXTURE_ARTICLES) expect(file(files, `article-${article.id}.txt`)).toBe(article.text);
   });
 
-  it('writes the sample article as hand-checked standoff', () => {
+  it('writes the sample article as hand-checked standoff', async () => {
     // Offsets checked by hand: the sample text has no astral characters, so code points
     // and UTF-16 units agree; "Kataib Hezbollah" (16) + " said " (6) puts "five" at 1375.
-    expect(annLines(exportZip([sampleArticle]), 1)).toEqual([
+    expect(annLines(await exportZip([sampleArticle]), 1)).toEqual([
       'T1\tClaim 1353 1425\tKataib Hezbollah said five of its fighters were killed in Jurf Al Sakhar',
       'T2\tActor 1353 1369\tKataib Hezbollah',
       'T3\tFigure 1375 1407\tfive of its fighters were killed',
@@ -139,11 +140,11 @@ describe('bratFormat', () => {
     ]);
   });
 
-  it('counts code points after an emoji and splits a span across a line break', () => {
+  it('counts code points after an emoji and splits a span across a line break', async () => {
     // "👍🏽" is two code points (four UTF-16 units): "Casualties" starts at 3, not 5;
     // the "\n" at 19 is left out of both spans that cross it.
     expect(EMOJI_ARTICLE_TEXT.indexOf('Casualties')).toBe(5);
-    expect(annLines(exportZip([emojiArticle]), 2)).toEqual([
+    expect(annLines(await exportZip([emojiArticle]), 2)).toEqual([
       'T1\tClaim 3 19;20 41\tCasualties: five fighters were killed.',
       'T2\tFigure 15 19;20 40\tfive fighters were killed',
       'A1\tStatus T1 unverified',
@@ -154,8 +155,8 @@ describe('bratFormat', () => {
     ]);
   });
 
-  it('writes CRLF-imported text with "\\n" line ends and offsets into that text', () => {
-    const files = exportZip([crlfArticle]);
+  it('writes CRLF-imported text with "\\n" line ends and offsets into that text', async () => {
+    const files = await exportZip([crlfArticle]);
     const txt = file(files, 'article-3.txt');
     expect(CRLF_RAW_TEXT).toContain('\r\n');
     expect(txt).toBe(CRLF_ARTICLE_TEXT);
@@ -174,8 +175,8 @@ describe('bratFormat', () => {
     expect(CRLF_RAW_TEXT.indexOf('3 were hurt')).toBe(40);
   });
 
-  it('gives every T line the text brat reads at its offsets', () => {
-    const files = exportZip(FIXTURE_ARTICLES);
+  it('gives every T line the text brat reads at its offsets', async () => {
+    const files = await exportZip(FIXTURE_ARTICLES);
     let checked = 0;
     for (const article of FIXTURE_ARTICLES) {
       checked += checkBratOffsets(file(files, `article-${article.id}.txt`), file(files, `article-${article.id}.ann`));
@@ -183,8 +184,8 @@ describe('bratFormat', () => {
     expect(checked).toBe(FIXTURE_ARTICLES.reduce((n, a) => n + a.annotations.length, 0));
   });
 
-  it('declares the labels, relations, overlaps and every attribute value used', () => {
-    const files = exportZip(FIXTURE_ARTICLES);
+  it('declares the labels, relations, overlaps and every attribute value used', async () => {
+    const files = await exportZip(FIXTURE_ARTICLES);
     const conf = file(files, 'annotation.conf').split('\n');
     const section = (name: string) => {
       const start = conf.indexOf(`[${name}]`);
@@ -213,25 +214,25 @@ describe('bratFormat', () => {
     expect(visual).toMatch(/^Figure\tbgColor:#[0-9a-f]{6}$/m);
   });
 
-  it('hands on each article before reading the next', () => {
-    function* articles(): Generator<ExportArticle> {
+  it('hands on each article before reading the next', async () => {
+    async function* articles(): AsyncGenerator<ExportArticle> {
       yield sampleArticle;
       throw new Error('the second article was read before the first was written');
     }
-    const iterator = bratFormat.write(articles(), FIXTURE_CONTEXT)[Symbol.iterator]();
-    const first = iterator.next();
+    const iterator = bratFormat.write(articles(), FIXTURE_CONTEXT)[Symbol.asyncIterator]();
+    const first = await iterator.next();
     expect(first.done).toBe(false);
     // A zip starts with a local file header: "PK\x03\x04".
     expect(Array.from((first.value as Uint8Array).slice(0, 4))).toEqual([0x50, 0x4b, 0x03, 0x04]);
   });
 
-  it('zips the same articles to the same bytes', () => {
-    const once = [...bratFormat.write(FIXTURE_ARTICLES, FIXTURE_CONTEXT)];
-    const twice = [...bratFormat.write(FIXTURE_ARTICLES, FIXTURE_CONTEXT)];
+  it('zips the same articles to the same bytes', async () => {
+    const once = await collect(bratFormat.write(streamOf(FIXTURE_ARTICLES), FIXTURE_CONTEXT));
+    const twice = await collect(bratFormat.write(streamOf(FIXTURE_ARTICLES), FIXTURE_CONTEXT));
     expect(twice).toEqual(once);
   });
 
-  it('still writes a loadable collection for no articles', () => {
-    expect(Object.keys(exportZip([])).sort()).toEqual(['annotation.conf', 'visual.conf']);
+  it('still writes a loadable collection for no articles', async () => {
+    expect(Object.keys(await exportZip([])).sort()).toEqual(['annotation.conf', 'visual.conf']);
   });
 });

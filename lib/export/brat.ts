@@ -231,7 +231,7 @@ export const bratFormat: ExportFormat = {
   description: 'brat standoff: a zipped brat collection (.txt, .ann and configuration)',
   extension: 'zip',
   contentType: 'application/zip',
-  *write(articles, context) {
+  async *write(articles, context) {
     const pending: Uint8Array[] = [];
     const state: { error: Error | null } = { error: null };
     const zip = new Zip((error, chunk) => {
@@ -252,7 +252,7 @@ export const bratFormat: ExportFormat = {
     }
 
     const categories = new Set<string>(DEFAULT_CATEGORIES);
-    for (const article of articles) {
+    for await (const article of articles) {
       for (const category of bratCategories(article)) categories.add(category);
       yield* entry(`article-${article.id}.txt`, article.text);
       yield* entry(`article-${article.id}.ann`, bratAnnotations(article));

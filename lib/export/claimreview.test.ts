@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { claimReviewFormat, type ClaimReview } from './claimreview';
 import type { ActorKind, ClaimStatus } from '../vocabulary';
+import { collect, collectText, streamOf } from './streams.test-helper';
 import type { ExportAnnotation, ExportArticle, ExportClaim, ExportContext } from './types';
 
 const context: ExportContext = {
@@ -52,9 +53,8 @@ function article(annotations: ExportAnnotation[], fields: Partial<ExportArticle>
   };
 }
 
-function reviews(articles: ExportArticle[], ctx: ExportContext = context): ClaimReview[] {
-  return [...claimReviewFormat.write(articles, ctx)]
-    .join('')
+async function reviews(articles: ExportArticle[], ctx: ExportContext = context): Promise<ClaimReview[]> {
+  return (await collectText(claimReviewFormat.write(streamOf(articles), ctx)))
     .split('\n')
     .filter((line) => line !== '')
     .map((line) => JSON.parse(line) as ClaimReview);
@@ -69,9 +69,9 @@ describe('claimReviewFormat', () => {
     expect(claimReviewFormat.contentType).toBe('application/x-ndjson');
   });
 
-  it('writes a ClaimReview line for a rated claim', () => {
+  it('writes a ClaimReview line for a rated claim', async () => {
     const span = claimSpan(12, { status: 'false', claimant: police, ratedAt: '2024-05-02T08:30:00.000Z' }, { note: 'Hospital records show 2. ' });
-    expect([...claimReviewFormat.write([article([span])], context)]).toEqual([
+    expect(await collect(claimReviewFormat.write(streamOf([article([span])]), context))).toEqual([
       JSON.stringify({
         '@context': 'https://schema.org',
         '@type': 'ClaimReview',
@@ -102,18 +102,18 @@ describe('claimReviewFormat', () => {
     ]);
   });
 
-  it('skips unverified claims and spans that are not claims', () => {
+  it('skips unverified claims and spans that are not claims', async () => {
     const spans = [
       claimSpan(1, { status: 'unverified', claimant: police }),
       claimSpan(2, null, { label: 'actor', actor: police }),
       claimSpan(3, { status: 'supported', claimant: null }),
     ];
-    expect(reviews([article(spans)]).map((r) => r.url)).toEqual(['https://crosscheck.example/articles/7?annotation=3']);
+    expect((await reviews([article(spans)])).map((r) => r.url)).toEqual(['https://crosscheck.example/articles/7?annotation=3']);
   });
 
-  it('writes nothing for an article without rated claims', () => {
+  it('writes nothing for an article without rated claims', async () => {
     const unrated = article([claimSpan(1, { status: 'unverified', claimant: null })]);
-    expect([...claimReviewFormat.write([unrated], context)]).toEqual([]);
+    expect(await collect(claimReviewFormat.write(streamOf([unrated]), context))).toEqual([]);
   });
 
   it.each<[ClaimStatus, string, number]>([
@@ -121,8 +121,8 @@ describe('claimReviewFormat', () => {
     ['disputed', 'Disputed', 3],
     ['false', 'False', 1],
     ['misleading', 'Misleading', 2],
-  ])('rates %s as %s, %i on a scale of 1 to 5', (status, name, value) => {
-    const [review] = reviews([article([claimSpan(1, { status, claimant: null })])]);
+  ])('rates %s as %s, %i on a scale of 1 to 5', async (status, name, value) => {
+    const [review] = await reviews([article([claimSpan(1, { status, claimant: null })])]);
     expect(review?.reviewRating).toEqual({ '@type': 'Rating', ratingValue: value, bestRating: 5, worstRating: 1, alternateName: name });
   });
 
@@ -134,15 +134,15 @@ describe('claimReviewFormat', () => {
     // schema.org allows only Person or Organization: a place speaks through its government, "other" is a body or group.
     ['place', 'Organization'],
     ['other', 'Organization'],
-  ])('gives a %s claimant the type %s', (kind, type) => {
+  ])('gives a %s claimant the type %s', async (kind, type) => {
     const claimant = { name: 'Someone', kind, aliases: [] };
-    const [review] = reviews([article([claimSpan(1, { status: 'disputed', claimant })])]);
+    const [review] = await reviews([article([claimSpan(1, { status: 'disputed', claimant })])]);
     expect(review?.itemReviewed.author).toEqual({ '@type': type, name: 'Someone' });
   });
 
-  it('leaves out the claim author, explanation and publication date it does not know', () => {
+  it('leaves out the claim author, explanation and publication date it does not know', async () => {
     const span = claimSpan(4, { status: 'misleading', claimant: null }, { note: '  ' });
-    const [review] = reviews([article([span], { url: null, publishedOn: null })]);
+    const [review] = await reviews([article([span], { url: null, publishedOn: null })]);
     expect(review?.itemReviewed).toEqual({
       '@type': 'Claim',
       appearance: {
@@ -155,27 +155,27 @@ describe('claimReviewFormat', () => {
     expect(review?.reviewRating).toEqual({ '@type': 'Rating', ratingValue: 2, bestRating: 5, worstRating: 1, alternateName: 'Misleading' });
   });
 
-  it('dates a review by its last edit when the history does not say when the verdict was given', () => {
-    const [review] = reviews([article([claimSpan(8, { status: 'disputed', claimant: null, ratedAt: null })])]);
+  it('dates a review by its last edit when the history does not say when the verdict was given', async () => {
+    const [review] = await reviews([article([claimSpan(8, { status: 'disputed', claimant: null, ratedAt: null })])]);
     expect(review?.datePublished).toBe('2024-05-03');
   });
 
-  it('is published by the organisation of the export context, whoever the reviewer was', () => {
+  it('is published by the organisation of the export context, whoever the reviewer was', async () => {
     const span = claimSpan(9, { status: 'supported', claimant: null }, { author: { username: 'gold', name: 'Gold (adjudicated)' } });
-    const [review] = reviews([article([span])]);
+    const [review] = await reviews([article([span])]);
     expect(review?.author).toEqual({ '@type': 'Organization', name: 'Iraq Fact Desk', url: 'https://factdesk.example' });
     expect(JSON.stringify(review)).not.toContain('Gold (adjudicated)');
   });
 
-  it('builds the same links whether or not the base URL ends in a slash', () => {
+  it('builds the same links whether or not the base URL ends in a slash', async () => {
     const span = claimSpan(5, { status: 'supported', claimant: null });
-    const [review] = reviews([article([span])], { ...context, baseUrl: 'http://localhost:3000/' });
+    const [review] = await reviews([article([span])], { ...context, baseUrl: 'http://localhost:3000/' });
     expect(review?.url).toBe('http://localhost:3000/articles/7?annotation=5');
   });
 
-  it('writes one chunk per article, reading articles one at a time', () => {
+  it('writes one chunk per article, reading articles one at a time', async () => {
     const pulled: number[] = [];
-    function* articles(): Generator<ExportArticle> {
+    async function* articles(): AsyncGenerator<ExportArticle> {
       for (const id of [1, 2]) {
         pulled.push(id);
         const spans = [
@@ -185,8 +185,8 @@ describe('claimReviewFormat', () => {
         yield article(spans, { id });
       }
     }
-    const chunks = claimReviewFormat.write(articles(), context)[Symbol.iterator]();
-    const first = chunks.next().value as string;
+    const chunks = claimReviewFormat.write(articles(), context)[Symbol.asyncIterator]();
+    const first = (await chunks.next()).value as string;
     expect(first.split('\n')).toHaveLength(3);
     expect(first).toContain('/articles/1?annotation=11');
     expect(pulled).toEqual([1]);

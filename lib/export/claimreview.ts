@@ -132,8 +132,8 @@ export const claimReviewFormat: ExportFormat = {
   description: 'schema.org ClaimReview JSON-LD, one rated claim per line',
   extension: 'jsonl',
   contentType: 'application/x-ndjson',
-  *write(articles, context) {
-    for (const article of articles) {
+  async *write(articles, context) {
+    for await (const article of articles) {
       let chunk = '';
       for (const annotation of article.annotations) {
         const review = claimReview(article, annotation, context);

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { conllFormat, conllSentences } from './conll';
 import { FIXTURE_ARTICLES, FIXTURE_CONTEXT, emojiArticle, findSpan, sampleArticle } from './fixtures.test-helper';
 import type { ExportAnnotation, ExportArticle } from './types';
+import { streamOf } from './streams.test-helper';
 
-function exportText(articles: Iterable<ExportArticle>): string {
+async function exportText(articles: Iterable<ExportArticle>): Promise<string> {
   let out = '';
-  for (const chunk of conllFormat.write(articles, FIXTURE_CONTEXT)) {
+  for await (const chunk of conllFormat.write(streamOf(articles), FIXTURE_CONTEXT)) {
     expect(typeof chunk).toBe('string');
     out += chunk as string;
   }
@@ -68,8 +69,8 @@ describe('conllFormat', () => {
     expect(conllFormat.contentType).toBe('text/plain; charset=utf-8');
   });
 
-  it('names the columns at the top and each article before its sentences', () => {
-    const lines = exportText([sampleArticle, emojiArticle]).split('\n');
+  it('names the columns at the top and each article before its sentences', async () => {
+    const lines = (await exportText([sampleArticle, emojiArticle])).split('\n');
     expect(lines.slice(0, 4)).toEqual([
       '# columns = TOKEN CLAIM ACTOR FIGURE',
       '# article = 1',
@@ -79,11 +80,11 @@ describe('conllFormat', () => {
     const second = lines.indexOf('# article = 2');
     expect(lines[second - 1]).toBe('');
     expect(lines[second + 1]).toBe('# title = Casualties 👍🏽');
-    expect(exportText([])).toBe('# columns = TOKEN CLAIM ACTOR FIGURE\n');
+    expect(await exportText([])).toBe('# columns = TOKEN CLAIM ACTOR FIGURE\n');
   });
 
-  it('tags the sample sentence: a figure inside a claim, and an actor (hand-checked)', () => {
-    expect(sentenceBlock(exportText([sampleArticle]), 'In a statement')).toEqual([
+  it('tags the sample sentence: a figure inside a claim, and an actor (hand-checked)', async () => {
+    expect(sentenceBlock(await exportText([sampleArticle]), 'In a statement')).toEqual([
       'In\tO\tO\tO',
       'a\tO\tO\tO',
       'statement\tO\tO\tO',
@@ -108,11 +109,11 @@ describe('conllFormat', () => {
       '.\tO\tO\tO',
     ]);
     // The next sentence is its own block, with its own figure.
-    expect(sentenceBlock(exportText([sampleArticle]), 'Other militia groups')).toContain('five\tO\tO\tB-FIGURE');
+    expect(sentenceBlock(await exportText([sampleArticle]), 'Other militia groups')).toContain('five\tO\tO\tB-FIGURE');
   });
 
-  it('writes a tag for every annotation of every fixture article', () => {
-    const output = exportText(FIXTURE_ARTICLES);
+  it('writes a tag for every annotation of every fixture article', async () => {
+    const output = await exportText(FIXTURE_ARTICLES);
     const begins = output.split('\n').reduce((n, line) => n + (line.match(/\tB-/g)?.length ?? 0), 0);
     // The emoji article's two spans cross a sentence break and begin twice each.
     expect(begins).toBe(FIXTURE_ARTICLES.reduce((n, a) => n + a.annotations.length, 0) + 2);
@@ -122,9 +123,9 @@ describe('conllFormat', () => {
     }
   });
 
-  it('keeps the emoji as a token and restarts a span at a sentence break', () => {
+  it('keeps the emoji as a token and restarts a span at a sentence break', async () => {
     // The line break ends a sentence for Intl.Segmenter.
-    expect(exportText([emojiArticle]).split('\n').slice(3)).toEqual([
+    expect((await exportText([emojiArticle])).split('\n').slice(3)).toEqual([
       '👍🏽\tO\tO\tO',
       'Casualties\tB-CLAIM\tO\tO',
       ':\tI-CLAIM\tO\tO',
@@ -139,9 +140,9 @@ describe('conllFormat', () => {
     ]);
   });
 
-  it('lets the earlier, longer span win where spans of one label overlap', () => {
+  it('lets the earlier, longer span win where spans of one label overlap', async () => {
     const text = 'At least 40 people were killed on Monday.';
-    const output = exportText([
+    const output = await exportText([
       article(text, [
         span(text, 1, 'figure', 'people were killed on'),
         span(text, 2, 'figure', '40 people were killed'),
@@ -161,9 +162,9 @@ describe('conllFormat', () => {
     ]);
   });
 
-  it('marks a token a span only partly covers', () => {
+  it('marks a token a span only partly covers', async () => {
     const text = 'Pro-Iranian militias struck';
-    const output = exportText([article(text, [span(text, 1, 'actor', 'Iranian militias')])]);
+    const output = await exportText([article(text, [span(text, 1, 'actor', 'Iranian militias')])]);
     expect(sentenceBlock(output, 'Pro')).toEqual([
       'Pro\tO\tO\tO',
       '-\tO\tO\tO',
@@ -171,12 +172,12 @@ describe('conllFormat', () => {
       'militias\tO\tI-ACTOR\tO',
       'struck\tO\tO\tO',
     ]);
-    const partial = exportText([article(text, [span(text, 1, 'actor', 'ranian milit')])]);
+    const partial = await exportText([article(text, [span(text, 1, 'actor', 'ranian milit')])]);
     expect(sentenceBlock(partial, 'Pro').map((line) => line.split('\t')[2])).toEqual(['O', 'O', 'B-ACTOR', 'I-ACTOR', 'O']);
   });
 
-  it('keeps an article without text from running into the next', () => {
-    const output = exportText([article('', []), emojiArticle]);
+  it('keeps an article without text from running into the next', async () => {
+    const output = await exportText([article('', []), emojiArticle]);
     expect(output.split('\n').slice(0, 6)).toEqual([
       '# columns = TOKEN CLAIM ACTOR FIGURE',
       '# article = 9',
@@ -187,13 +188,13 @@ describe('conllFormat', () => {
     ]);
   });
 
-  it('looks at one article at a time', () => {
-    function* articles(): Generator<ExportArticle> {
+  it('looks at one article at a time', async () => {
+    async function* articles(): AsyncGenerator<ExportArticle> {
       yield sampleArticle;
       throw new Error('the second article was read before the first was written');
     }
-    const iterator = conllFormat.write(articles(), FIXTURE_CONTEXT)[Symbol.iterator]();
-    expect(iterator.next().value).toBe('# columns = TOKEN CLAIM ACTOR FIGURE\n');
-    expect(iterator.next().value).toMatch(/^# article = 1\n/);
+    const iterator = conllFormat.write(articles(), FIXTURE_CONTEXT)[Symbol.asyncIterator]();
+    expect((await iterator.next()).value).toBe('# columns = TOKEN CLAIM ACTOR FIGURE\n');
+    expect((await iterator.next()).value).toMatch(/^# article = 1\n/);
   });
 });

@@ -132,8 +132,8 @@ export const conllFormat: ExportFormat = {
   description: 'CoNLL columns: one token per line, a BIO column per label',
   extension: 'conll',
   contentType: 'text/plain; charset=utf-8',
-  *write(articles) {
+  async *write(articles) {
     yield `# columns = ${CONLL_COLUMNS.join(' ')}\n`;
-    for (const article of articles) yield* conllArticle(article);
+    for await (const article of articles) yield* conllArticle(article);
   },
 };

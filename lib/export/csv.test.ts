@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvFormat, csvValueText, figuresCsvFormat, FIGURE_SLOTS } from './csv';
 import { ALICE, CREATED, exportAnnotation, exportArticle, TEST_CONTEXT } from './builders.test-helper';
+import { collectText, streamOf } from './streams.test-helper';
 import type {
   ExportArticle,
   ExportComparedFigure,
@@ -37,8 +38,8 @@ function article(fields: Partial<ExportArticle> & Pick<ExportArticle, 'id'>): Ex
   return exportArticle({ title: 'Strike, "north"', text: '-5 dead\n+3 hurt\n\tTabbed', wordCount: 5, ...fields });
 }
 
-function output(format: typeof csvFormat, articles: Iterable<ExportArticle>): string {
-  return [...format.write(articles, context)].join('');
+async function output(format: typeof csvFormat, articles: Iterable<ExportArticle>): Promise<string> {
+  return collectText(format.write(streamOf(articles), context));
 }
 
 const CSV_HEADER =
@@ -90,12 +91,12 @@ describe('csvFormat', () => {
     expect(csvFormat.contentType).toBe('text/csv; charset=utf-8');
   });
 
-  it('writes only the header for no articles', () => {
-    expect(output(csvFormat, [])).toBe(CSV_HEADER);
+  it('writes only the header for no articles', async () => {
+    expect(await output(csvFormat, [])).toBe(CSV_HEADER);
   });
 
-  it('writes a row per annotation, neutralising formulas and quoting commas, quotes and newlines', () => {
-    expect(output(csvFormat, [hostile])).toBe(
+  it('writes a row per annotation, neutralising formulas and quoting commas, quotes and newlines', async () => {
+    expect(await output(csvFormat, [hostile])).toBe(
       CSV_HEADER +
         `3,"Strike, ""north""",11,figure,0,7,'-5 dead,"'=HYPERLINK(""http://x"")",alice,${CREATED},${UPDATED},` +
         '5,5,exact,killed,,Mosul,Tuesday,Police,,,\n' +
@@ -106,7 +107,7 @@ describe('csvFormat', () => {
     );
   });
 
-  it('keeps negative numbers as numbers and falls back to the written attribution', () => {
+  it('keeps negative numbers as numbers and falls back to the written attribution', async () => {
     const odd = article({
       id: 4,
       title: 'Plain',
@@ -121,27 +122,27 @@ describe('csvFormat', () => {
         }),
       ],
     });
-    expect(output(csvFormat, [odd])).toBe(
+    expect(await output(csvFormat, [odd])).toBe(
       CSV_HEADER + `4,Plain,21,figure,0,2,'-5,,alice,${CREATED},${CREATED},-5,-2,range,killed,,,,two officials,,,\n`,
     );
   });
 
-  it('writes one chunk per article with annotations and reads articles one at a time', () => {
+  it('writes one chunk per article with annotations and reads articles one at a time', async () => {
     const pulled: number[] = [];
-    function* articles(): Generator<ExportArticle> {
+    async function* articles(): AsyncGenerator<ExportArticle> {
       for (const a of [hostile, article({ id: 9 }), { ...hostile, id: 10 }]) {
         pulled.push(a.id);
         yield a;
       }
     }
-    const chunks = csvFormat.write(articles(), context)[Symbol.iterator]();
-    expect(chunks.next().value).toBe(CSV_HEADER);
-    expect(chunks.next().value).toMatch(/^3,/);
+    const chunks = csvFormat.write(articles(), context)[Symbol.asyncIterator]();
+    expect((await chunks.next()).value).toBe(CSV_HEADER);
+    expect((await chunks.next()).value).toMatch(/^3,/);
     expect(pulled).toEqual([3]);
     // Article 9 has no annotations, so no chunk of its own.
-    expect(chunks.next().value).toMatch(/^10,/);
+    expect((await chunks.next()).value).toMatch(/^10,/);
     expect(pulled).toEqual([3, 9, 10]);
-    expect(chunks.next().done).toBe(true);
+    expect((await chunks.next()).done).toBe(true);
   });
 });
 
@@ -222,16 +223,16 @@ describe('figuresCsvFormat', () => {
     expect(figuresCsvFormat.contentType).toBe('text/csv; charset=utf-8');
   });
 
-  it(`writes a header with ${FIGURE_SLOTS} figure column groups and more_figures`, () => {
+  it(`writes a header with ${FIGURE_SLOTS} figure column groups and more_figures`, async () => {
     expect(FIGURE_SLOTS).toBe(8);
-    expect(output(figuresCsvFormat, [])).toBe(`${FIGURES_HEADER}\n`);
+    expect(await output(figuresCsvFormat, [])).toBe(`${FIGURES_HEADER}\n`);
     expect(FIGURES_HEADER.split(',')).toHaveLength(6 + 8 * 8 + 1);
   });
 
-  it('writes a comparison once, with its figures side by side, however many articles hold it', () => {
+  it('writes a comparison once, with its figures side by side, however many articles hold it', async () => {
     const first = article({ id: 3, comparisons: [toll] });
     const second = article({ id: 4, comparisons: [toll] });
-    expect(output(figuresCsvFormat, [first, second])).toBe(
+    expect(await output(figuresCsvFormat, [first, second])).toBe(
       `${FIGURES_HEADER}\n` +
         "5,Mosul toll,open,Mosul strike,,2,3,11,5,killed,exact,,Police,'-5 dead," +
         '4,21,at least 7,killed,at_least,civilians,two officials,at least 7' +
@@ -240,9 +241,9 @@ describe('figuresCsvFormat', () => {
     );
   });
 
-  it('puts figures beyond the last slot in more_figures as JSON', () => {
+  it('puts figures beyond the last slot in more_figures as JSON', async () => {
     const slots = [1, 2, 3, 4, 5, 6, 7, 8].map((i) => `3,${100 + i},${i},killed,exact,,,${i} dead`).join(',');
-    expect(output(figuresCsvFormat, [article({ id: 3, comparisons: [big] })])).toBe(
+    expect(await output(figuresCsvFormat, [article({ id: 3, comparisons: [big] })])).toBe(
       `${FIGURES_HEADER}\n` +
         `6,Big,resolved,,"Sources agree, roughly",10,${slots},` +
         '"[{""article_id"":3,""annotation_id"":109,""value"":""9"",""category"":""killed"",""qualifier"":""exact"",' +
@@ -252,16 +253,16 @@ describe('figuresCsvFormat', () => {
     );
   });
 
-  it('neutralises formulas in comparison text', () => {
+  it('neutralises formulas in comparison text', async () => {
     const sneaky = comparison({ id: 7, title: '@SUM(A1)', resolutionNote: '-1+1', event: '=1', figures: [] });
-    expect(output(figuresCsvFormat, [article({ id: 3, comparisons: [sneaky] })])).toBe(
+    expect(await output(figuresCsvFormat, [article({ id: 3, comparisons: [sneaky] })])).toBe(
       `${FIGURES_HEADER}\n7,'@SUM(A1),open,'=1,'-1+1,0${','.repeat(8 * 8 + 1)}\n`,
     );
   });
 
-  it('keeps the comparisons of one article together and in order', () => {
+  it('keeps the comparisons of one article together and in order', async () => {
     const articles = [article({ id: 3, comparisons: [big, toll] }), article({ id: 4, comparisons: [toll] })];
-    const rows = output(figuresCsvFormat, articles)
+    const rows = (await output(figuresCsvFormat, articles))
       .split('\n')
       .slice(1)
       .filter((row) => row !== '')

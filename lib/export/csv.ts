@@ -90,9 +90,9 @@ export const csvFormat: ExportFormat = {
   description: 'CSV: one row per annotation with its figure, claim and actor details',
   extension: 'csv',
   contentType: 'text/csv; charset=utf-8',
-  *write(articles) {
+  async *write(articles) {
     yield rows([[...CSV_COLUMNS]]);
-    for (const article of articles) {
+    for await (const article of articles) {
       const records = annotationRows(article);
       if (records.length > 0) yield rows(records);
     }
@@ -174,12 +174,12 @@ export const figuresCsvFormat: ExportFormat = {
   description: `CSV: one row per comparison with up to ${FIGURE_SLOTS} figures side by side`,
   extension: 'csv',
   contentType: 'text/csv; charset=utf-8',
-  *write(articles) {
+  async *write(articles) {
     yield rows([[...FIGURES_CSV_COLUMNS]]);
     // A comparison across several articles arrives with each; the ids seen are
     // the only state kept, one number per comparison.
     const written = new Set<number>();
-    for (const article of articles) {
+    for await (const article of articles) {
       const records: Cell[][] = [];
       for (const comparison of article.comparisons) {
         if (written.has(comparison.id)) continue;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { doccanoFormat } from './doccano';
 import { exportArticle, spanOf, TEST_CONTEXT } from './builders.test-helper';
 import type { ExportArticle } from './types';
+import { collectText, streamOf } from './streams.test-helper';
 
 const context = TEST_CONTEXT;
 
@@ -28,8 +29,8 @@ function article(fields: Partial<ExportArticle> = {}): ExportArticle {
 
 
 
-function output(articles: Iterable<ExportArticle>): string {
-  return [...doccanoFormat.write(articles, context)].join('');
+async function output(articles: Iterable<ExportArticle>): Promise<string> {
+  return collectText(doccanoFormat.write(streamOf(articles), context));
 }
 
 describe('doccanoFormat', () => {
@@ -39,14 +40,14 @@ describe('doccanoFormat', () => {
     expect(doccanoFormat.contentType).toBe('application/x-ndjson');
   });
 
-  it('writes one line per article with [start, end, label] triples in text order', () => {
-    expect(output([article()])).toBe(
+  it('writes one line per article with [start, end, label] triples in text order', async () => {
+    expect(await output([article()])).toBe(
       '{"id":7,"text":"👍🏽 Police said at least 5 died.","label":[[5,32,"Claim"],[5,11,"Actor"],[17,27,"Figure"]],"title":"Strike","source":"Wire","url":null}\n',
     );
   });
 
-  it('keeps UTF-16 offsets, so JavaScript slices the spans back out after an emoji', () => {
-    const line = JSON.parse(output([article()])) as { text: string; label: [number, number, string][] };
+  it('keeps UTF-16 offsets, so JavaScript slices the spans back out after an emoji', async () => {
+    const line = JSON.parse(await output([article()])) as { text: string; label: [number, number, string][] };
     expect(line.label.map(([start, end]) => line.text.slice(start, end))).toEqual([
       'Police said at least 5 died',
       'Police',
@@ -54,35 +55,35 @@ describe('doccanoFormat', () => {
     ]);
   });
 
-  it('writes an article without spans with an empty label list', () => {
-    expect(output([article({ id: 8, text: 'Quiet day.', annotations: [] })])).toBe(
+  it('writes an article without spans with an empty label list', async () => {
+    expect(await output([article({ id: 8, text: 'Quiet day.', annotations: [] })])).toBe(
       '{"id":8,"text":"Quiet day.","label":[],"title":"Strike","source":"Wire","url":null}\n',
     );
   });
 
-  it('writes the article url as metadata for the import to read back', () => {
-    expect(output([article({ id: 9, text: 'Hi.', annotations: [], url: 'https://news.example/a' })])).toBe(
+  it('writes the article url as metadata for the import to read back', async () => {
+    expect(await output([article({ id: 9, text: 'Hi.', annotations: [], url: 'https://news.example/a' })])).toBe(
       '{"id":9,"text":"Hi.","label":[],"title":"Strike","source":"Wire","url":"https://news.example/a"}\n',
     );
   });
 
-  it('writes each article before reading the next', () => {
+  it('writes each article before reading the next', async () => {
     const pulled: number[] = [];
-    function* articles(): Generator<ExportArticle> {
+    async function* articles(): AsyncGenerator<ExportArticle> {
       for (const id of [1, 2]) {
         pulled.push(id);
         yield article({ id, annotations: [] });
       }
     }
-    const chunks = doccanoFormat.write(articles(), context)[Symbol.iterator]();
-    const first = chunks.next();
+    const chunks = doccanoFormat.write(articles(), context)[Symbol.asyncIterator]();
+    const first = await chunks.next();
     expect(first.value).toContain('"id":1');
     expect(pulled).toEqual([1]);
-    expect(chunks.next().value).toContain('"id":2');
-    expect(chunks.next().done).toBe(true);
+    expect((await chunks.next()).value).toContain('"id":2');
+    expect((await chunks.next()).done).toBe(true);
   });
 
-  it('writes nothing for no articles', () => {
-    expect(output([])).toBe('');
+  it('writes nothing for no articles', async () => {
+    expect(await output([])).toBe('');
   });
 });

@@ -39,7 +39,7 @@ export const doccanoFormat: ExportFormat = {
   description: 'doccano sequence-labelling JSONL: one article a line, spans as [start, end, label]',
   extension: 'jsonl',
   contentType: 'application/x-ndjson',
-  *write(articles) {
-    for (const article of articles) yield `${JSON.stringify(doccanoLine(article))}\n`;
+  async *write(articles) {
+    for await (const article of articles) yield `${JSON.stringify(doccanoLine(article))}\n`;
   },
 };

@@ -5,6 +5,7 @@ import { figureSourceName } from './figure-source';
 import { jsonlFormat } from './jsonl';
 import type { ExportFigure } from './types';
 import { describeFigure } from './w3c';
+import { collectText, streamOf } from './streams.test-helper';
 
 const inferred: ExportFigure = {
   min: 2,
@@ -27,10 +28,10 @@ describe('a source the reader inferred from "it said"', () => {
     expect(figureSourceName({ ...inferred, sourceText: null })).toBeNull();
   });
 
-  it('is marked in every export that carries the source: JSONL, W3C and CSV', () => {
+  it('is marked in every export that carries the source: JSONL, W3C and CSV', async () => {
     const span = exportAnnotation({ id: 5, label: 'figure', start: 0, end: 14, quote: 'two facilities', figure: inferred });
     const article = exportArticle({ id: 1, text: 'two facilities, it said.', annotations: [span] });
-    const jsonl = JSON.parse([...jsonlFormat.write([article], TEST_CONTEXT)].join('')) as { annotations: { figure: ExportFigure }[] };
+    const jsonl = JSON.parse(await collectText(jsonlFormat.write(streamOf([article]), TEST_CONTEXT))) as { annotations: { figure: ExportFigure }[] };
     expect(jsonl.annotations[0]?.figure.sourceInferred).toBe(true);
     expect(describeFigure(inferred)).toContain('source: US Central Command (inferred)');
     const [row] = annotationRows(article);

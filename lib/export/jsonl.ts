@@ -11,7 +11,7 @@ export const jsonlFormat: ExportFormat = {
   description: 'Crosscheck JSON Lines: everything, re-importable without loss',
   extension: 'jsonl',
   contentType: 'application/x-ndjson; charset=utf-8',
-  *write(articles) {
-    for (const article of articles) yield `${JSON.stringify(article)}\n`;
+  async *write(articles) {
+    for await (const article of articles) yield `${JSON.stringify(article)}\n`;
   },
 };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LABEL_STUDIO_CONFIG, labelStudioFormat, type LabelStudioTask } from './label-studio';
 import { exportArticle, spanOf, TEST_CONTEXT } from './builders.test-helper';
 import type { ExportArticle, ExportAuthor } from './types';
+import { collect, collectText, streamOf } from './streams.test-helper';
 
 const context = TEST_CONTEXT;
 const bob: ExportAuthor = { username: 'bob', name: 'Bob Brown' };
@@ -31,12 +32,12 @@ function article(fields: Partial<ExportArticle> = {}): ExportArticle {
 
 
 
-function output(articles: Iterable<ExportArticle>): string {
-  return [...labelStudioFormat.write(articles, context)].join('');
+async function output(articles: Iterable<ExportArticle>): Promise<string> {
+  return collectText(labelStudioFormat.write(streamOf(articles), context));
 }
 
-function tasks(articles: Iterable<ExportArticle>): LabelStudioTask[] {
-  return JSON.parse(output(articles)) as LabelStudioTask[];
+async function tasks(articles: Iterable<ExportArticle>): Promise<LabelStudioTask[]> {
+  return JSON.parse(await output(articles)) as LabelStudioTask[];
 }
 
 describe('labelStudioFormat', () => {
@@ -46,8 +47,8 @@ describe('labelStudioFormat', () => {
     expect(labelStudioFormat.contentType).toBe('application/json');
   });
 
-  it('writes a task per article with one annotation per reviewer', () => {
-    expect(tasks([article()])).toEqual([
+  it('writes a task per article with one annotation per reviewer', async () => {
+    expect(await tasks([article()])).toEqual([
       {
         id: 7,
         data: { text: TEXT, title: 'Strike', source: 'Wire', url: 'https://news.example/strike' },
@@ -89,21 +90,21 @@ describe('labelStudioFormat', () => {
     ]);
   });
 
-  it('leaves completed_by out, since Label Studio accepts only its own emails or user ids there', () => {
-    const [task] = tasks([article()]);
+  it('leaves completed_by out, since Label Studio accepts only its own emails or user ids there', async () => {
+    const [task] = await tasks([article()]);
     for (const annotation of task?.annotations ?? []) expect(annotation).not.toHaveProperty('completed_by');
   });
 
-  it('keeps UTF-16 offsets, so JavaScript slices the spans back out after an emoji', () => {
-    const [task] = tasks([article()]);
+  it('keeps UTF-16 offsets, so JavaScript slices the spans back out after an emoji', async () => {
+    const [task] = await tasks([article()]);
     const results = task?.annotations.flatMap((a) => a.result) ?? [];
     expect(results).toHaveLength(3);
     for (const { value } of results) expect(task?.data.text.slice(value.start, value.end)).toBe(value.text);
   });
 
-  it('streams the array: opening bracket, comma-separated tasks, closing bracket', () => {
+  it('streams the array: opening bracket, comma-separated tasks, closing bracket', async () => {
     const articles = [article({ id: 1, annotations: [] }), article({ id: 2, annotations: [], url: null })];
-    const chunks = [...labelStudioFormat.write(articles, context)];
+    const chunks = await collect(labelStudioFormat.write(streamOf(articles), context));
     expect(chunks).toEqual([
       '[',
       `\n{"id":1,"data":{"text":"${TEXT}","title":"Strike","source":"Wire","url":"https://news.example/strike"},"annotations":[],"meta":{"annotators":[]}}`,
@@ -113,22 +114,22 @@ describe('labelStudioFormat', () => {
     expect(JSON.parse(chunks.join(''))).toHaveLength(2);
   });
 
-  it('writes an empty array for no articles', () => {
-    expect(output([])).toBe('[\n]\n');
-    expect(JSON.parse(output([]))).toEqual([]);
+  it('writes an empty array for no articles', async () => {
+    expect(await output([])).toBe('[\n]\n');
+    expect(JSON.parse(await output([]))).toEqual([]);
   });
 
-  it('writes each task before reading the next article', () => {
+  it('writes each task before reading the next article', async () => {
     const pulled: number[] = [];
-    function* articles(): Generator<ExportArticle> {
+    async function* articles(): AsyncGenerator<ExportArticle> {
       for (const id of [1, 2]) {
         pulled.push(id);
         yield article({ id, annotations: [] });
       }
     }
-    const chunks = labelStudioFormat.write(articles(), context)[Symbol.iterator]();
-    expect(chunks.next().value).toBe('[');
-    expect(chunks.next().value).toContain('"id":1');
+    const chunks = labelStudioFormat.write(articles(), context)[Symbol.asyncIterator]();
+    expect((await chunks.next()).value).toBe('[');
+    expect((await chunks.next()).value).toContain('"id":1');
     expect(pulled).toEqual([1]);
   });
 });
@@ -149,11 +150,11 @@ describe('LABEL_STUDIO_CONFIG', () => {
     );
   });
 
-  it('names every from_name, to_name and label the results use', () => {
+  it('names every from_name, to_name and label the results use', async () => {
     const labels = /<Labels name="([^"]+)" toName="([^"]+)">/.exec(LABEL_STUDIO_CONFIG);
     const text = /<Text name="([^"]+)" value="\$text"\/>/.exec(LABEL_STUDIO_CONFIG);
     const values = [...LABEL_STUDIO_CONFIG.matchAll(/<Label value="([^"]+)"/g)].map((m) => m[1]);
-    const results = tasks([article()]).flatMap((task) => task.annotations.flatMap((a) => a.result));
+    const results = (await tasks([article()])).flatMap((task) => task.annotations.flatMap((a) => a.result));
     expect(results).toHaveLength(3);
     for (const result of results) {
       expect(result.from_name).toBe(labels?.[1]);

@@ -98,10 +98,10 @@ export const labelStudioFormat: ExportFormat = {
   description: 'Label Studio tasks JSON: one task per article, one annotation per reviewer',
   extension: 'json',
   contentType: 'application/json',
-  *write(articles) {
+  async *write(articles) {
     yield '[';
     let first = true;
-    for (const article of articles) {
+    for await (const article of articles) {
       yield `${first ? '\n' : ',\n'}${JSON.stringify(labelStudioTask(article))}`;
       first = false;
     }

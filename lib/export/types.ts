@@ -120,7 +120,9 @@ export interface ExportOrganisation {
 
 /**
  * A format writes a stream of articles as a stream of chunks: it sees one article at a
- * time, so a whole library goes out in constant memory.
+ * time, so a whole library goes out in constant memory. Both streams are async: articles
+ * come from the database a page at a time (db/export.ts), and a chunk is asked for only
+ * when the consumer is ready for it, so a slow download slows the reading.
  */
 export interface ExportFormat {
   name: string;
@@ -128,5 +130,5 @@ export interface ExportFormat {
   /** File name extension of the download, without the dot: "jsonl", "zip", "csv". */
   extension: string;
   contentType: string;
-  write(articles: Iterable<ExportArticle>, context: ExportContext): Iterable<string | Uint8Array>;
+  write(articles: AsyncIterable<ExportArticle>, context: ExportContext): AsyncIterable<string | Uint8Array>;
 }

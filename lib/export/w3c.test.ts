@@ -15,12 +15,13 @@ import {
   emojiArticle,
   sampleArticle,
 } from './fixtures.test-helper';
+import { collect, streamOf } from './streams.test-helper';
 import type { ExportArticle } from './types';
 import { describeFigure, w3cAnnotationsOf, w3cFormat, type W3cAnnotation } from './w3c';
 
-function exportLines(articles: Iterable<ExportArticle>, baseUrl = FIXTURE_CONTEXT.baseUrl): string[] {
+async function exportLines(articles: Iterable<ExportArticle>, baseUrl = FIXTURE_CONTEXT.baseUrl): Promise<string[]> {
   let out = '';
-  for (const chunk of w3cFormat.write(articles, { ...FIXTURE_CONTEXT, baseUrl })) {
+  for await (const chunk of w3cFormat.write(streamOf(articles), { ...FIXTURE_CONTEXT, baseUrl })) {
     expect(typeof chunk).toBe('string');
     out += chunk as string;
   }
@@ -28,8 +29,8 @@ function exportLines(articles: Iterable<ExportArticle>, baseUrl = FIXTURE_CONTEX
   return out.slice(0, -1).split('\n');
 }
 
-function exported(articles: Iterable<ExportArticle> = FIXTURE_ARTICLES): W3cAnnotation[] {
-  return exportLines(articles).map((line) => JSON.parse(line) as W3cAnnotation);
+async function exported(articles: Iterable<ExportArticle> = FIXTURE_ARTICLES): Promise<W3cAnnotation[]> {
+  return (await exportLines(articles)).map((line) => JSON.parse(line) as W3cAnnotation);
 }
 
 function byId(annotations: W3cAnnotation[], id: number): W3cAnnotation {
@@ -51,14 +52,14 @@ describe('w3cFormat', () => {
     expect(w3cFormat.contentType).toBe('application/x-ndjson; charset=utf-8');
   });
 
-  it('writes one annotation per line, in article then annotation order', () => {
-    const annotations = exported();
+  it('writes one annotation per line, in article then annotation order', async () => {
+    const annotations = await exported();
     const expectedIds = FIXTURE_ARTICLES.flatMap((a) => a.annotations.map((x) => `${FIXTURE_CONTEXT.baseUrl}/api/annotations/${x.id}`));
     expect(annotations.map((a) => a.id)).toEqual(expectedIds);
   });
 
-  it('writes the annotation frame: context, agents, dates and target source', () => {
-    const claim = byId(exported(), SAMPLE_IDS.claim);
+  it('writes the annotation frame: context, agents, dates and target source', async () => {
+    const claim = byId(await exported(), SAMPLE_IDS.claim);
     const stored = sampleArticle.annotations.find((a) => a.id === SAMPLE_IDS.claim)!;
     expect(claim['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
     expect(claim.type).toBe('Annotation');
@@ -76,15 +77,15 @@ describe('w3cFormat', () => {
     expect(claim.target.source).toBe('http://localhost:3000/articles/1');
   });
 
-  it('does not double the slash when the base URL ends with one', () => {
-    const [line] = exportLines([sampleArticle], 'https://crosscheck.example/');
+  it('does not double the slash when the base URL ends with one', async () => {
+    const [line] = await exportLines([sampleArticle], 'https://crosscheck.example/');
     const annotation = JSON.parse(line!) as W3cAnnotation;
     expect(annotation.id).toBe(`https://crosscheck.example/api/annotations/${SAMPLE_IDS.claim}`);
     expect(annotation.target.source).toBe('https://crosscheck.example/articles/1');
   });
 
-  it('tags with the label and carries the note, claim status and claimant', () => {
-    const claim = byId(exported(), SAMPLE_IDS.claim);
+  it('tags with the label and carries the note, claim status and claimant', async () => {
+    const claim = byId(await exported(), SAMPLE_IDS.claim);
     expect(claim.body).toEqual([
       { type: 'TextualBody', purpose: 'tagging', value: 'claim' },
       { type: 'TextualBody', purpose: 'assessing', value: 'disputed', format: 'text/plain' },
@@ -104,8 +105,8 @@ describe('w3cFormat', () => {
     ]);
   });
 
-  it('carries figure details as JSON and as a sentence', () => {
-    const figure = byId(exported(), SAMPLE_IDS.figureKilled);
+  it('carries figure details as JSON and as a sentence', async () => {
+    const figure = byId(await exported(), SAMPLE_IDS.figureKilled);
     const describing = figure.body.filter((b) => b.purpose === 'describing');
     expect(JSON.parse(describing.find((b) => b.format === 'application/json')!.value)).toEqual(SAMPLE_FIGURE_KILLED);
     expect(describing.find((b) => b.format === 'text/plain')!.value).toBe(
@@ -115,21 +116,21 @@ describe('w3cFormat', () => {
     expect(figure.body.some((b) => b.purpose === 'commenting')).toBe(false);
   });
 
-  it('names the actor of an actor span', () => {
-    const actor = byId(exported(), SAMPLE_IDS.actor);
+  it('names the actor of an actor span', async () => {
+    const actor = byId(await exported(), SAMPLE_IDS.actor);
     expect(actor.body.slice(0, 2)).toEqual([
       { type: 'TextualBody', purpose: 'tagging', value: 'actor' },
       { type: 'TextualBody', purpose: 'identifying', value: 'Kataib Hezbollah', format: 'text/plain' },
     ]);
   });
 
-  it('uses only purposes the model defines', () => {
+  it('uses only purposes the model defines', async () => {
     // The MUST schemas accept any purpose (a known one is only a SHOULD), so check here.
     const motivations = new Set([
       'assessing', 'bookmarking', 'classifying', 'commenting', 'describing', 'editing', 'highlighting',
       'identifying', 'linking', 'moderating', 'questioning', 'replying', 'tagging',
     ]);
-    for (const annotation of exported()) {
+    for (const annotation of await exported()) {
       expect(motivations.has(annotation.motivation)).toBe(true);
       for (const body of annotation.body) expect(motivations.has(body.purpose), body.purpose).toBe(true);
     }
@@ -144,8 +145,8 @@ describe('w3cFormat', () => {
     ).toBe('unquantified killed, source: officials');
   });
 
-  it('quotes exactly the text between the position selector offsets', () => {
-    for (const annotation of exported()) {
+  it('quotes exactly the text between the position selector offsets', async () => {
+    for (const annotation of await exported()) {
       const article = articleOf(annotation);
       const [quote, position] = annotation.target.selector;
       const index = new CodePointIndex(article.text);
@@ -159,11 +160,11 @@ describe('w3cFormat', () => {
     }
   });
 
-  it('counts code points: after the emoji, positions are two less than UTF-16 offsets', () => {
+  it('counts code points: after the emoji, positions are two less than UTF-16 offsets', async () => {
     // 👍🏽 is two astral code points, four UTF-16 units.
     const extra = '👍🏽'.length - [...'👍🏽'].length;
     expect(extra).toBe(2);
-    const figure = byId(exported([emojiArticle]), EMOJI_IDS.figure);
+    const figure = byId(await exported([emojiArticle]), EMOJI_IDS.figure);
     const utf16Start = EMOJI_ARTICLE_TEXT.indexOf('five');
     const [quote, position] = figure.target.selector;
     expect(position).toEqual({
@@ -175,19 +176,19 @@ describe('w3cFormat', () => {
     expect(quote.prefix).toBe('👍🏽 Casualties: ');
   });
 
-  it('looks at one article at a time', () => {
-    function* articles(): Generator<ExportArticle> {
+  it('looks at one article at a time', async () => {
+    async function* articles(): AsyncGenerator<ExportArticle> {
       yield sampleArticle;
       throw new Error('the second article was read before the first was written');
     }
-    const iterator = w3cFormat.write(articles(), FIXTURE_CONTEXT)[Symbol.iterator]();
-    const first = iterator.next();
+    const iterator = w3cFormat.write(articles(), FIXTURE_CONTEXT)[Symbol.asyncIterator]();
+    const first = await iterator.next();
     expect(first.done).toBe(false);
     expect(JSON.parse(first.value as string)).toEqual([...w3cAnnotationsOf(sampleArticle, FIXTURE_CONTEXT)][0]);
   });
 
-  it('writes nothing for no articles', () => {
-    expect([...w3cFormat.write([], FIXTURE_CONTEXT)]).toEqual([]);
+  it('writes nothing for no articles', async () => {
+    expect(await collect(w3cFormat.write(streamOf([]), FIXTURE_CONTEXT))).toEqual([]);
   });
 });
 
@@ -244,21 +245,21 @@ describeSchemas(schemaBlock, () => {
     expect(assertions.length).toBeGreaterThanOrEqual(50);
   });
 
-  it('passes every MUST assertion for every fixture annotation', () => {
-    const annotations = exported();
+  it('passes every MUST assertion for every fixture annotation', async () => {
+    const annotations = await exported();
     expect(annotations.length).toBe(FIXTURE_ARTICLES.reduce((n, a) => n + a.annotations.length, 0));
     for (const annotation of annotations) {
       expect(failedAssertions(assertions, annotation), annotation.id).toEqual([]);
     }
   });
 
-  it('rejects an annotation without a target (the validator really runs)', () => {
-    const { target: _target, ...withoutTarget } = byId(exported(), SAMPLE_IDS.figureKilled);
+  it('rejects an annotation without a target (the validator really runs)', async () => {
+    const { target: _target, ...withoutTarget } = byId(await exported(), SAMPLE_IDS.figureKilled);
     expect(failedAssertions(assertions, withoutTarget).length).toBeGreaterThan(0);
   });
 
-  it('rejects a position selector with a negative offset', () => {
-    const annotation = byId(exported(), SAMPLE_IDS.actor);
+  it('rejects a position selector with a negative offset', async () => {
+    const annotation = byId(await exported(), SAMPLE_IDS.actor);
     const [quote, position] = annotation.target.selector;
     const broken = { ...annotation, target: { ...annotation.target, selector: [quote, { ...position, start: -1 }] } };
     expect(failedAssertions(assertions, broken).length).toBeGreaterThan(0);

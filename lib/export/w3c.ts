@@ -166,8 +166,8 @@ export const w3cFormat: ExportFormat = {
   description: 'W3C Web Annotation JSON-LD, one annotation per line (JSON Lines)',
   extension: 'jsonl',
   contentType: 'application/x-ndjson; charset=utf-8',
-  *write(articles, context) {
-    for (const article of articles) {
+  async *write(articles, context) {
+    for await (const article of articles) {
       for (const annotation of w3cAnnotationsOf(article, context)) {
         yield `${JSON.stringify(annotation)}\n`;
       }

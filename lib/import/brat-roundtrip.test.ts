@@ -2,10 +2,11 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { bratFormat } from '../export/brat';
 import { FIXTURE_ARTICLES, FIXTURE_CONTEXT } from '../export/fixtures.test-helper';
+import { collect, streamOf } from '../export/streams.test-helper';
 import { parseBrat, type BratDocument } from './brat';
 
-function exportZip(): Uint8Array {
-  const chunks = [...bratFormat.write(FIXTURE_ARTICLES, FIXTURE_CONTEXT)].map((chunk) => (typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk));
+async function exportZip(): Promise<Uint8Array> {
+  const chunks = (await collect(bratFormat.write(streamOf(FIXTURE_ARTICLES), FIXTURE_CONTEXT))).map((chunk) => (typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk));
   const zip = new Uint8Array(chunks.reduce((size, chunk) => size + chunk.length, 0));
   let at = 0;
   for (const chunk of chunks) {
@@ -16,8 +17,8 @@ function exportZip(): Uint8Array {
 }
 
 describe('brat round trip', () => {
-  it('gives back every span (label, offsets, quote) and the figure and claim attributes of what it exported', () => {
-    const files = unzipSync(exportZip());
+  it('gives back every span (label, offsets, quote) and the figure and claim attributes of what it exported', async () => {
+    const files = unzipSync(await exportZip());
     const documents: BratDocument[] = FIXTURE_ARTICLES.map((article) => ({
       name: `article-${article.id}`,
       txt: strFromU8(files[`article-${article.id}.txt`]!),

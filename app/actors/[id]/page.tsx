@@ -5,15 +5,17 @@ import { getActorProfile, type ActorProfile, type ActorSpanRef } from '@/db/acto
 import { isAppError } from '@/lib/errors';
 import { pageViewer } from '@/app/_server/session';
 import { ActorForm } from './ActorForm';
+import { appDatabase } from '@/db/client';
 
 type Props = { params: Promise<{ id: string }> };
 
 async function load(params: Props['params']): Promise<ActorProfile> {
+  const db = appDatabase();
   const { id } = await params;
   const viewer = await pageViewer(`/actors/${id}`);
   if (!/^[1-9]\d{0,15}$/.test(id)) notFound();
   try {
-    return getActorProfile(viewer, Number(id));
+    return await getActorProfile(db, viewer, Number(id));
   } catch (error) {
     if (isAppError(error) && error.status === 404) notFound();
     throw error;

@@ -17,14 +17,14 @@ const agreementQuery = z.strictObject({
  * Pairwise inter-annotator agreement, admins only: `?article=ID` for one article, the
  * whole library without it; `&format=csv` downloads one row per reviewer pair and label.
  */
-export const GET = handle(async (request, _context, viewer) => {
+export const GET = handle(async (request, _context, viewer, db) => {
   const params = new URL(request.url).searchParams;
   const { article, format } = validate(agreementQuery, {
     // A repeated parameter is an array, which the schema refuses rather than silently taking one.
     article: oneOrMany(params.getAll('article')),
     format: oneOrMany(params.getAll('format')),
   });
-  const report = agreementForViewer(viewer, article);
+  const report = await agreementForViewer(db, viewer, article);
   if (format === 'json') {
     return Response.json(report, { headers: { 'Cache-Control': 'no-store' } });
   }

@@ -7,7 +7,7 @@ import { listConflicts } from '@/db/conflicts';
  * `?layer=ID` (admins; gold by default, a reviewer's own layer otherwise), `?cursor=` from the
  * previous page's `nextCursor`, `?limit=` (25 by default), `?windowDays=` (3 by default).
  */
-export const GET = handle((request, _context, viewer) => {
+export const GET = handle(async (request, _context, viewer, db) => {
   const { layer, cursor, limit, windowDays } = validate(conflictsQuery, Object.fromEntries(new URL(request.url).searchParams));
-  return Response.json(listConflicts(viewer, { layerId: layer, cursor, limit, windowDays }));
+  return Response.json(await listConflicts(db, viewer, { layerId: layer, cursor, limit, windowDays }));
 });

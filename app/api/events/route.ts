@@ -3,13 +3,13 @@ import { createIncidentBody, layerQuery } from '@/app/_server/schemas';
 import { createIncident, listIncidents } from '@/db/incidents';
 
 /** Every incident (event) with its figure counts and ranges in one layer (`?layer=ID`; gold for admins, one's own for reviewers). */
-export const GET = handle((request, _context, viewer) => {
+export const GET = handle(async (request, _context, viewer, db) => {
   const { layer } = validate(layerQuery, Object.fromEntries(new URL(request.url).searchParams));
-  return Response.json({ events: listIncidents(viewer, layer) });
+  return Response.json({ events: await listIncidents(db, viewer, layer) });
 });
 
 /** Creates an incident, or returns the one already called that (names ignore case and spacing). */
-export const POST = handle(async (request, _context, viewer) => {
+export const POST = handle(async (request, _context, viewer, db) => {
   const draft = await readJson(request, createIncidentBody);
-  return Response.json(createIncident(viewer, draft), { status: 201 });
+  return Response.json(await createIncident(db, viewer, draft), { status: 201 });
 });

@@ -10,7 +10,7 @@ import { streamChunks } from '@/app/_server/stream';
  * admins, their own layer for reviewers) and `&article=ID` (repeatable; all
  * articles when absent). The body streams article by article, so memory stays flat.
  */
-export const GET = handle((request, _context, viewer) => {
+export const GET = handle(async (request, _context, viewer, db) => {
   const url = new URL(request.url);
   const { format: name, article, layer } = validate(exportQuery, {
     format: url.searchParams.get('format') ?? undefined,
@@ -23,8 +23,8 @@ export const GET = handle((request, _context, viewer) => {
   }
   const ids = article.length > 0 ? article : undefined;
   // Checked before streaming starts, so an unknown article is a clean 404 rather than a broken download.
-  countExportArticles(viewer, { ids, layer });
-  const chunks = format.write(exportArticles(viewer, { ids, layer }), exportContext(url.origin));
+  await countExportArticles(db, viewer, { ids, layer });
+  const chunks = format.write(exportArticles(db, viewer, { ids, layer }), exportContext(url.origin));
   const scope = ids?.length === 1 ? `article-${ids[0]}` : ids ? `${ids.length}-articles` : 'library';
   const layerName = layer ?? (viewer.role === 'admin' ? 'gold' : viewer.username);
   const filename = `crosscheck-${scope}-${layerName}-${new Date().toISOString().slice(0, 10)}.${exportFileSuffix(format)}`;

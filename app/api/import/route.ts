@@ -31,7 +31,7 @@ function reportResponse(fileName: string, report: ImportReport): Response {
  * once, `{"progress": …}` lines while the file is checked and written, and last
  * `{"status", "body"}` with the status and body the plain answer would have had.
  */
-export const POST = handle(async (request, _context, viewer) => {
+export const POST = handle(async (request, _context, viewer, db) => {
   let form: FormData;
   try {
     form = await readBoundedForm(request, MAX_FORM_BYTES);
@@ -49,7 +49,7 @@ export const POST = handle(async (request, _context, viewer) => {
     : parsedSource(parseImportFile(file.name, new Uint8Array(await file.arrayBuffer())));
 
   if (!request.headers.get('accept')?.includes('application/x-ndjson')) {
-    return reportResponse(file.name, await importSource(viewer, file.name, source, { allowDuplicates }));
+    return reportResponse(file.name, await importSource(db, viewer, file.name, source, { allowDuplicates }));
   }
   // Refused before the stream starts, so a reviewer gets a plain 403.
   requireAdmin(viewer);
@@ -66,7 +66,7 @@ export const POST = handle(async (request, _context, viewer) => {
       };
       let answer: Response;
       try {
-        answer = reportResponse(file.name, await importSource(viewer, file.name, source, { allowDuplicates, onProgress }));
+        answer = reportResponse(file.name, await importSource(db, viewer, file.name, source, { allowDuplicates, onProgress }));
       } catch (error) {
         answer = errorResponse(error);
       }

@@ -6,7 +6,7 @@ import { listSuggestions } from '@/db/comparisons';
  * Figures of one layer (`?layer=ID`, the viewer's own by default) that seem to count the
  * same thing differently; `?articleId=` keeps those touching one article.
  */
-export const GET = handle((request, _context, viewer) => {
+export const GET = handle(async (request, _context, viewer, db) => {
   const { articleId, layer } = validate(suggestionsQuery, Object.fromEntries(new URL(request.url).searchParams));
-  return Response.json({ suggestions: listSuggestions(viewer, articleId, layer) });
+  return Response.json({ suggestions: await listSuggestions(db, viewer, articleId, layer) });
 });

@@ -18,15 +18,17 @@ import { Workbench } from './_reader/Workbench';
 import { listFigureChanges, listOrphans, listVersions } from '@/db/versions';
 import { VersionBar } from './_versions/VersionBar';
 import { VersionChanges } from './_versions/VersionChanges';
+import { appDatabase } from '@/db/client';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ annotation?: string; layer?: string }> };
 
 async function loadArticle(params: Props['params']): Promise<{ viewer: Viewer; article: Article }> {
+  const db = appDatabase();
   const { id } = await params;
   const viewer = await pageViewer(`/articles/${id}`);
   if (!/^[1-9]\d{0,15}$/.test(id)) notFound();
   try {
-    return { viewer, article: getArticle(viewer, Number(id)) };
+    return { viewer, article: await getArticle(db, viewer, Number(id)) };
   } catch (error) {
     if (isAppError(error) && error.status === 404) notFound();
     throw error;
@@ -38,20 +40,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ArticlePage({ params, searchParams }: Props) {
+  const db = appDatabase();
   const { viewer, article } = await loadArticle(params);
   const query = await searchParams;
   const requested = Number(query.annotation);
-  const layers = articleLayers(viewer, article.id);
+  const layers = await articleLayers(db, viewer, article.id);
   // `?layer=gold` or `?layer=ID`; anything the viewer may not open falls back to their own layer.
   const shown =
     layers.find((layer) => (query.layer === 'gold' ? layer.kind === 'gold' : String(layer.reviewerId) === query.layer)) ??
     layers.find((layer) => layer.own)!;
   const admin = viewer.role === 'admin';
-  const progress = ownProgress(viewer, article.id);
+  const progress = await ownProgress(db, viewer, article.id);
   return (
     <div className="page article-page">
       <ArticleHeader article={pickMetadata(article)} editable={admin} />
-      <VersionBar articleId={article.id} versions={listVersions(viewer, article.id)} canAddVersion={admin} />
+      <VersionBar articleId={article.id} versions={await listVersions(db, viewer, article.id)} canAddVersion={admin} />
       <LayerBar
         articleId={article.id}
         layers={layers}
@@ -59,21 +62,21 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         progress={progress}
         sharing={article.sharing}
         admin={admin}
-        team={admin ? (progressByArticle([article.id]).get(article.id) ?? []) : []}
-        reviewers={admin ? listReviewerAccounts(viewer).filter((reviewer) => !reviewer.disabledAt).map(({ id, username, displayName }) => ({ id, username, displayName })) : []}
+        team={admin ? ((await progressByArticle(db, [article.id])).get(article.id) ?? []) : []}
+        reviewers={admin ? (await listReviewerAccounts(db, viewer)).filter((reviewer) => !reviewer.disabledAt).map(({ id, username, displayName }) => ({ id, username, displayName })) : []}
       />
       <VersionChanges
         layerId={shown.reviewerId}
-        changes={listFigureChanges(viewer, article.id, shown.reviewerId)}
-        orphans={listOrphans(viewer, article.id, shown.reviewerId)}
+        changes={await listFigureChanges(db, viewer, article.id, shown.reviewerId)}
+        orphans={await listOrphans(db, viewer, article.id, shown.reviewerId)}
       />
       <Workbench
         key={shown.reviewerId}
         articleId={article.id}
         text={article.text}
-        initialActors={listActors(viewer, shown.reviewerId).map(({ id, canonicalName }) => ({ id, canonicalName }))}
-        categories={listCategories()}
-        events={listEvents(viewer).map((event) => event.name)}
+        initialActors={(await listActors(db, viewer, shown.reviewerId)).map(({ id, canonicalName }) => ({ id, canonicalName }))}
+        categories={await listCategories(db)}
+        events={(await listEvents(db, viewer)).map((event) => event.name)}
         initialSelectedId={Number.isInteger(requested) && requested > 0 ? requested : null}
         layer={{ id: shown.reviewerId, name: shown.displayName, writable: shown.writable }}
       />

@@ -7,15 +7,17 @@ import { isAppError } from '@/lib/errors';
 import type { Viewer } from '@/db/access';
 import { pageViewer } from '@/app/_server/session';
 import { ComparisonView } from './ComparisonView';
+import { appDatabase } from '@/db/client';
 
 type Props = { params: Promise<{ id: string }> };
 
 async function load(params: Props['params']): Promise<{ viewer: Viewer; comparison: ComparisonDetail }> {
+  const db = appDatabase();
   const { id } = await params;
   const viewer = await pageViewer(`/comparisons/${id}`);
   if (!/^[1-9]\d{0,15}$/.test(id)) notFound();
   try {
-    return { viewer, comparison: getComparison(viewer, Number(id)) };
+    return { viewer, comparison: await getComparison(db, viewer, Number(id)) };
   } catch (error) {
     if (isAppError(error) && error.status === 404) notFound();
     throw error;
@@ -27,9 +29,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ComparisonPage({ params }: Props) {
+  const db = appDatabase();
   const { viewer, comparison } = await load(params);
   const members = new Set(comparison.figures.map((figure) => figure.annotationId));
-  const candidates = listFigures(viewer, comparison.layerId)
+  const candidates = (await listFigures(db, viewer, comparison.layerId))
     .filter((figure) => !members.has(figure.annotationId))
     .map(({ annotationId, articleTitle, quote }) => ({ annotationId, articleTitle, quote }));
   const comparable = comparison.figures.map(toComparable);
@@ -40,7 +43,7 @@ export default async function ComparisonPage({ params }: Props) {
         statuses={fieldStatuses(comparable)}
         values={valueList(comparable)}
         candidates={candidates}
-        events={listEvents(viewer).map((event) => event.name)}
+        events={(await listEvents(db, viewer)).map((event) => event.name)}
       />
     </div>
   );

@@ -9,17 +9,19 @@ import { pageViewer } from '@/app/_server/session';
 import { IncidentForm } from './IncidentForm';
 import { RemoveFigureButton } from './RemoveFigureButton';
 import { Timeline } from './Timeline';
+import { appDatabase } from '@/db/client';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ layer?: string }> };
 
 async function load(props: Props): Promise<{ viewer: Viewer; incident: IncidentDetail }> {
+  const db = appDatabase();
   const { id } = await props.params;
   const { layer } = await props.searchParams;
   const viewer = await pageViewer(`/incidents/${id}`);
   if (!/^[1-9]\d{0,15}$/.test(id)) notFound();
   const layerId = layer && /^[1-9]\d{0,15}$/.test(layer) ? Number(layer) : undefined;
   try {
-    return { viewer, incident: getIncident(viewer, Number(id), layerId) };
+    return { viewer, incident: await getIncident(db, viewer, Number(id), layerId) };
   } catch (error) {
     if (isAppError(error) && error.status === 404) notFound();
     throw error;

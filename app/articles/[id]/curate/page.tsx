@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { pageViewer } from '@/app/_server/session';
+import { appDatabase } from '@/db/client';
 import { curationView, type CurationView } from '@/db/curation';
 import { isAppError } from '@/lib/errors';
 import { CurationBoard } from './CurationBoard';
@@ -16,10 +17,11 @@ type Loaded = { view: CurationView } | { forbidden: true };
  * link here gets a sentence rather than an error page, and learns nothing about the article.
  */
 const load = cache(async (id: string): Promise<Loaded> => {
+  const db = appDatabase();
   const viewer = await pageViewer(`/articles/${id}/curate`);
   if (!/^[1-9]\d{0,15}$/.test(id)) notFound();
   try {
-    return { view: curationView(viewer, Number(id)) };
+    return { view: await curationView(db, viewer, Number(id)) };
   } catch (error) {
     if (isAppError(error) && error.status === 403) return { forbidden: true };
     if (isAppError(error) && error.status === 404) notFound();

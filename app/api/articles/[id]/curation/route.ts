@@ -2,6 +2,6 @@ import { handle, readId, type IdContext } from '@/app/_server/http';
 import { curationView } from '@/db/curation';
 
 /** The article's reviewer layers lined up as clusters, with the gold layer: admins only. */
-export const GET = handle(async (request, context: IdContext, viewer) => {
-  return Response.json(curationView(viewer, await readId(context, 'article')));
+export const GET = handle(async (request, context: IdContext, viewer, db) => {
+  return Response.json(await curationView(db, viewer, await readId(context, 'article')));
 });

@@ -10,15 +10,15 @@ const versionBody = z.strictObject({
 });
 
 /** The article's versions, oldest first. */
-export const GET = handle(async (_request, context: IdContext, viewer) => {
+export const GET = handle(async (_request, context: IdContext, viewer, db) => {
   const id = await readId(context, 'article');
-  return Response.json({ versions: listVersions(viewer, id) });
+  return Response.json({ versions: await listVersions(db, viewer, id) });
 });
 
 /** Admins import an outlet's update as the next version; annotations are carried over (see db/versions.ts). */
-export const POST = handle(async (request, context: IdContext, viewer) => {
+export const POST = handle(async (request, context: IdContext, viewer, db) => {
   const id = await readId(context, 'article');
   const body = await readJson(request, versionBody);
-  const { article, exact, fuzzy, orphans } = createArticleVersion(viewer, id, body);
+  const { article, exact, fuzzy, orphans } = await createArticleVersion(db, viewer, id, body);
   return Response.json({ article: { id: article.id, versionNumber: article.versionNumber, title: article.title }, carried: { exact, fuzzy, orphans } }, { status: 201 });
 });

@@ -12,8 +12,8 @@ const acceptBody = z.strictObject({
 });
 
 /** Copies reviewers' annotations into the gold layer; spans gold already has are skipped. */
-export const POST = handle(async (request, context: IdContext, viewer) => {
+export const POST = handle(async (request, context: IdContext, viewer, db) => {
   const articleId = await readId(context, 'article');
   const { annotationIds } = await readJson(request, acceptBody);
-  return Response.json({ created: acceptIntoGold(viewer, articleId, annotationIds) });
+  return Response.json({ created: await acceptIntoGold(db, viewer, articleId, annotationIds) });
 });

@@ -8,8 +8,8 @@ const settleBody = z.strictObject({
 });
 
 /** Settles a reviewer's comparison partly in gold: accept its other figures and carry it, or drop it. */
-export const POST = handle(async (request, context: IdContext, viewer) => {
+export const POST = handle(async (request, context: IdContext, viewer, db) => {
   const articleId = await readId(context, 'article');
   const { comparisonId, settlement } = await readJson(request, settleBody);
-  return Response.json({ goldComparisonId: settleComparison(viewer, articleId, comparisonId, settlement) });
+  return Response.json({ goldComparisonId: await settleComparison(db, viewer, articleId, comparisonId, settlement) });
 });

@@ -10,17 +10,17 @@ const clusterBody = z
   .refine((range) => range.start < range.end, { message: 'start must be before end', path: ['end'] });
 
 /** Settles a disagreement without gold. */
-export const POST = handle(async (request, context: IdContext, viewer) => {
+export const POST = handle(async (request, context: IdContext, viewer, db) => {
   const articleId = await readId(context, 'article');
   const { start, end } = await readJson(request, clusterBody);
-  rejectCluster(viewer, articleId, start, end);
+  await rejectCluster(db, viewer, articleId, start, end);
   return Response.json({ rejected: { start, end } });
 });
 
 /** Takes a rejection back, so the cluster is open again. */
-export const DELETE = handle(async (request, context: IdContext, viewer) => {
+export const DELETE = handle(async (request, context: IdContext, viewer, db) => {
   const articleId = await readId(context, 'article');
   const { start, end } = await readJson(request, clusterBody);
-  reopenCluster(viewer, articleId, start, end);
+  await reopenCluster(db, viewer, articleId, start, end);
   return Response.json({ reopened: { start, end } });
 });
