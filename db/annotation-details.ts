@@ -172,12 +172,15 @@ export async function storeLabelReading(tx: Tx, annotation: Pick<Annotation, 'id
   if (annotation.label === 'figure') {
     await tx
       .insert(figureDetails)
-      .values(usable?.label === 'figure' ? await figureDetailsFrom(tx, annotation, usable.figure) : { annotationId: annotation.id });
+      .values(usable?.label === 'figure' ? await figureDetailsFrom(tx, annotation, usable.figure) : { annotationId: annotation.id })
+      // On PostgreSQL another transaction (the reviewer's correction) may store them between the check
+      // above and this insert: theirs stays, as the check intends.
+      .onConflictDoNothing();
   }
   if (annotation.label === 'claim') {
     const attribution = usable?.label === 'claim' ? usable.attribution : null;
     const claimantActorId = attribution ? await knownActorAt(tx, annotation.articleId, attribution) : null;
-    await tx.insert(claimDetails).values({ annotationId: annotation.id, claimantActorId });
+    await tx.insert(claimDetails).values({ annotationId: annotation.id, claimantActorId }).onConflictDoNothing();
   }
 }
 

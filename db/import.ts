@@ -16,6 +16,7 @@ import { categoryKey } from '../lib/figures/category';
 import { ensureCategory } from './categories';
 import { resolveEvent } from './comparisons';
 import { nowIso } from './clock';
+import { afterExplicitId } from './raw';
 import type { Conn, Database, Tx } from './database';
 import { logChange } from './history-log';
 import {
@@ -371,6 +372,7 @@ async function insertExportedArticle(
       updatedAt: exported.updatedAt,
     })
     .returning();
+  if (keepId) await afterExplicitId(tx, 'articles');
   const row = inserted!;
   await logChange(tx, { entityType: 'article', entityId: row.id, articleId: row.id, reviewerId: authorId, action: 'create', before: null, after: { id: row.id, title: row.title, importedFrom: report.file }, at: nowIso() });
 
@@ -389,6 +391,7 @@ async function insertExportedArticle(
     });
     if (id === null) continue;
     if (keep === undefined) renumbered += 1;
+    else await afterExplicitId(tx, 'annotations');
     annotationIds.set(annotation.id, id);
     report.annotationCount += 1;
     if (annotation.figure) {
@@ -450,6 +453,7 @@ async function insertExportedComparison(tx: Tx, comparison: ExportComparison, an
       updatedAt: comparison.updatedAt,
     })
     .returning();
+  if (keepId) await afterExplicitId(tx, 'comparisons');
   for (const [position, annotationId] of members.entries()) {
     await tx.insert(comparisonMembers).values({ comparisonId: row!.id, annotationId: annotationId!, position });
   }

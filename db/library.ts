@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Label } from '../lib/labels';
 import { clampPage, libraryQuery, pageCount, type LibraryQuery } from '../lib/library/query';
-import { toMatchQuery } from '../lib/search/query';
+import { articleMatches, ascEmptyFirst, caseless, descEmptyLast } from './dialect';
 import { isAdmin, type Viewer } from './access';
 import type { ArticleMetadata } from './article-insert';
 import { countedLayerId } from './articles';
@@ -76,7 +76,6 @@ function progressIs(conn: Conn, viewer: Viewer, status: LibraryQuery['progress']
 }
 
 function conditions(conn: Conn, viewer: Viewer, query: LibraryQuery): SQL | undefined {
-  const match = query.q === undefined ? null : toMatchQuery(query.q);
   return and(
     listed,
     assignedTo(conn, viewer),
@@ -84,8 +83,7 @@ function conditions(conn: Conn, viewer: Viewer, query: LibraryQuery): SQL | unde
     query.from === undefined ? undefined : gte(articles.publishedOn, query.from),
     query.to === undefined ? undefined : lte(articles.publishedOn, query.to),
     progressIs(conn, viewer, query.progress),
-    // Words with no letters or digits ("--") match nothing rather than everything.
-    query.q === undefined ? undefined : match === null ? sql`0` : sql`${articles.id} in (select rowid from article_search where article_search match ${match})`,
+    query.q === undefined ? undefined : articleMatches(query.q),
   );
 }
 
@@ -96,14 +94,14 @@ function ordering(query: LibraryQuery): SQL[] {
     case 'added':
       return [direction(articles.createdAt), direction(articles.id)];
     case 'activity':
-      return [direction(articles.lastActivityAt), direction(articles.id)];
+      return query.order === 'asc' ? [ascEmptyFirst(articles.lastActivityAt), asc(articles.id)] : [descEmptyLast(articles.lastActivityAt), desc(articles.id)];
     case 'title':
-      return [direction(sql`${articles.title} collate nocase`), direction(articles.id)];
+      return [direction(caseless(articles.title)), direction(articles.id)];
     case 'date':
       // Undated articles last either way: newest first puts NULL last by itself; oldest first needs
       // the "(published_on is null)" key, which its own index serves.
       return query.order === 'desc'
-        ? [desc(articles.publishedOn), desc(articles.id)]
+        ? [descEmptyLast(articles.publishedOn), desc(articles.id)]
         : [asc(sql`(${articles.publishedOn} is null)`), asc(articles.publishedOn), asc(articles.id)];
   }
 }

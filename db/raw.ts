@@ -1,5 +1,5 @@
 import 'server-only';
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Conn } from './database';
 
 /*
@@ -29,4 +29,15 @@ export async function rawRun(conn: Conn, query: SQL): Promise<void> {
   const pg = asPg(conn);
   if (pg) await pg.execute(query);
   else conn.run(query);
+}
+
+/**
+ * After a row was inserted with an id of its own (an import keeps the ids it was given when they
+ * are free), the next generated id must come after it. SQLite's rowid does that by itself;
+ * PostgreSQL's identity sequence does not know of the row and would hand the same id out again.
+ */
+export async function afterExplicitId(conn: Conn, table: 'articles' | 'annotations' | 'comparisons'): Promise<void> {
+  const pg = asPg(conn);
+  if (!pg) return;
+  await pg.execute(sql.raw(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest((select max(id) from "${table}"), 1))`));
 }

@@ -4,12 +4,13 @@ import type { Label } from '../lib/labels';
 import { toMatchQuery } from '../lib/search/query';
 import { annotationVisibilityCondition, articleAccessCondition, type Viewer } from './access';
 import type { Database } from './database';
+import { annotationMatches, articleMatches, articleRelevance, articleSnippet } from './dialect';
 import { annotations, articles, reviewers } from './schema';
 
 /*
- * One search over articles and annotations (issue 13, point 5), served by the FTS5 indexes
- * that migration 0005 keeps in sync with triggers. The access rules are the same conditions
- * the library and the reader use, so a search never shows what the viewer could not open:
+ * One search over articles and annotations (issue 13, point 5), served by the full-text indexes
+ * that triggers keep in sync (FTS5 on SQLite, migration 0006; tsvector on PostgreSQL,
+ * migrations-pg 0001). The access rules are the same conditions the library and the reader use, so a search never shows what the viewer could not open:
  * unassigned articles, another reviewer's blind layer, the gold layer for reviewers.
  * Only the latest version of an article is searched (older versions repeat its annotations).
  */
@@ -44,18 +45,25 @@ export async function searchLibrary(db: Database, viewer: Viewer, input: string)
   const match = toMatchQuery(input);
   if (match === null) return { articles: [], annotations: [] };
   return db.read(async (conn) => {
-    const articleHits = await conn
-      .select({
-        id: articles.id,
-        title: articles.title,
-        source: articles.source,
-        snippet: sql<string>`snippet(article_search, 2, '«', '»', '…', 16)`,
-      })
-      .from(sql`article_search`)
-      .innerJoin(articles, sql`${articles.id} = article_search.rowid`)
-      .where(and(sql`article_search MATCH ${match}`, isNull(articles.deletedAt), isNull(articles.nextVersionId), articleAccessCondition(viewer)))
-      .orderBy(sql`bm25(article_search, 10.0, 2.0, 1.0)`, desc(articles.id))
-      .limit(LIMIT);
+    const listedForViewer = and(isNull(articles.deletedAt), isNull(articles.nextVersionId), articleAccessCondition(viewer));
+    const hit = { id: articles.id, title: articles.title, source: articles.source, snippet: articleSnippet(input) };
+    // SQLite's snippet() and bm25() read the FTS5 row, so its table leads the query there;
+    // PostgreSQL ranks and highlights from the article row itself.
+    const articleHits =
+      db.engine === 'sqlite'
+        ? await conn
+            .select(hit)
+            .from(sql`article_search`)
+            .innerJoin(articles, sql`${articles.id} = article_search.rowid`)
+            .where(and(sql`article_search MATCH ${match}`, listedForViewer))
+            .orderBy(articleRelevance(input), desc(articles.id))
+            .limit(LIMIT)
+        : await conn
+            .select(hit)
+            .from(articles)
+            .where(and(articleMatches(input), listedForViewer))
+            .orderBy(articleRelevance(input), desc(articles.id))
+            .limit(LIMIT);
     const annotationHits = await conn
       .select({
         id: annotations.id,
@@ -72,7 +80,7 @@ export async function searchLibrary(db: Database, viewer: Viewer, input: string)
       .innerJoin(reviewers, eq(reviewers.id, annotations.reviewerId))
       .where(
         and(
-          sql`${annotations.id} IN (SELECT rowid FROM annotation_search WHERE annotation_search MATCH ${match})`,
+          annotationMatches(annotations.id, input),
           isNull(annotations.deletedAt),
           isNull(articles.deletedAt),
           isNull(articles.nextVersionId),

@@ -91,3 +91,15 @@ BEGIN
 END $$;
 --> statement-breakpoint
 CREATE TRIGGER annotation_search_actor AFTER UPDATE OF canonical_name ON actors FOR EACH ROW EXECUTE FUNCTION annotation_search_follow_actor();
+--> statement-breakpoint
+
+-- The starting list of what figures count (lib/figures/types.ts DEFAULT_CATEGORIES); reviewers edit it from here.
+INSERT INTO figure_categories (name, position, created_at) VALUES
+	('killed', 1, to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
+	('wounded', 2, to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
+	('injured', 3, to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
+	('missing', 4, to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
+	('detained', 5, to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
+	('displaced', 6, to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
+	('strikes', 7, to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
+	('other', 8, to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'));

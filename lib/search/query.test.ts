@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toMatchQuery } from './query';
+import { toMatchQuery, toTsQuery } from './query';
 
 describe('toMatchQuery', () => {
   it('turns each word into a quoted prefix term that must appear', () => {
@@ -14,5 +14,13 @@ describe('toMatchQuery', () => {
   it('keeps letters of any script and digits, and caps the number of words', () => {
     expect(toMatchQuery('Jurf al-Şakhar 1,200')).toBe('"Jurf"* "al"* "Şakhar"* "1"* "200"*');
     expect(toMatchQuery(Array.from({ length: 20 }, (_, i) => `w${i}`).join(' '))?.split(' ')).toHaveLength(12);
+  });
+});
+
+describe('toTsQuery', () => {
+  it('requires every word as a prefix, in lower case, with no room for tsquery operators', () => {
+    expect(toTsQuery('Five fight')).toBe('five:* & fight:*');
+    expect(toTsQuery("'at least' | !title & Iraq:*")).toBe('at:* & least:* & title:* & iraq:*');
+    expect(toTsQuery('  ()  ** ')).toBeNull();
   });
 });

@@ -13,3 +13,13 @@ export function toMatchQuery(input: string): string | null {
   const terms = words.slice(0, MAX_TERMS).map((word) => `"${word}"*`);
   return terms.length > 0 ? terms.join(' ') : null;
 }
+
+/**
+ * The same search for PostgreSQL's to_tsquery: every word as a prefix term (`word:*`), all of them
+ * required. Words hold letters and digits only, so nothing in them is tsquery syntax.
+ */
+export function toTsQuery(input: string): string | null {
+  const words = input.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const terms = words.slice(0, MAX_TERMS).map((word) => `${word.toLowerCase()}:*`);
+  return terms.length > 0 ? terms.join(' & ') : null;
+}
