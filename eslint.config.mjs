@@ -26,7 +26,7 @@ const libRestrictions = {
 // db/ query modules are written once for both engines (db/database.ts): through the Database they
 // are given, never a connection of their own, and only with the part of drizzle both engines share.
 // The engine files (and tests, which set up raw fixtures) are where each engine's own words live.
-const engineFiles = ['db/client.ts', 'db/database.ts', 'db/sqlite-database.ts', 'db/pg-database.ts', 'db/raw.ts', 'db/backup.ts', 'db/**/*.test.ts', 'db/**/*.test-helper.ts'];
+const engineFiles = ['db/client.ts', 'db/database.ts', 'db/sqlite-database.ts', 'db/pg-database.ts', 'db/copy-to-postgres.ts', 'db/raw.ts', 'db/backup.ts', 'db/**/*.test.ts', 'db/**/*.test-helper.ts'];
 const queryModuleSyntax = [
   {
     selector: "CallExpression[arguments.length=0][callee.type='MemberExpression'][callee.property.name=/^(get|all|run)$/]",

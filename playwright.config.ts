@@ -27,6 +27,9 @@ const serverEnv = Object.fromEntries(
 
 export default defineConfig({
   testDir: 'e2e',
+  // What the screens look like (axe on every screen, the phone layout) does not depend on the
+  // engine: those run once, on SQLite; every other spec runs on both.
+  testIgnore: onPostgres ? ['**/accessibility.spec.ts', '**/phone.spec.ts'] : [],
   // One server and one database are shared, and the machine has two cores: run serially.
   workers: 1,
   fullyParallel: false,

@@ -116,7 +116,8 @@ async function createReviewerAccountNow(db: Database, draft: NewAccount): Promis
 function isUniqueViolation(error: unknown): boolean {
   for (let cause: unknown = error; cause; cause = (cause as { cause?: unknown }).cause) {
     const code = (cause as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) return true;
+    // SQLite's constraint codes, PostgreSQL's unique_violation.
+    if (typeof code === 'string' && (code.startsWith('SQLITE_CONSTRAINT') || code === '23505')) return true;
   }
   return false;
 }

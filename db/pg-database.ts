@@ -12,6 +12,17 @@ type PgConn = NodePgDatabase<typeof schema>;
 // two app servers starting together against one database do not both try to create the tables.
 const MIGRATION_LOCK = 0x63726f73; // "cros"
 
+const MAX_ATTEMPTS = 8;
+
+/** serialization_failure and deadlock_detected: the transaction did nothing and may simply run again. */
+function isSerializationConflict(error: unknown): boolean {
+  for (let cause: unknown = error; cause; cause = (cause as { cause?: unknown }).cause) {
+    const code = (cause as { code?: unknown }).code;
+    if (code === '40001' || code === '40P01') return true;
+  }
+  return false;
+}
+
 /** How many connections one app process keeps; several processes share the server's limit. */
 function poolSize(): number {
   const chosen = Number(process.env.DATABASE_POOL_SIZE ?? 10);
@@ -97,15 +108,34 @@ export class PostgresDatabase implements Database {
     }
   }
 
-  private transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.pg.transaction(async (tx) => {
-      const state: OpenTransaction = { tx: tx as unknown as PgConn, open: true };
+  /**
+   * One SERIALIZABLE transaction, tried again when PostgreSQL refuses it for a conflict with a
+   * concurrent one. The query modules read, check and then write (a version, a free name), which
+   * SQLite's single writer makes safe by itself; at READ COMMITTED two servers could both pass the
+   * check. Serializable makes the second one fail instead, and running it again reads what the
+   * first wrote, so it answers as SQLite would (a 409 on a stale version, a taken name). Work has
+   * no effects outside the database (db/database.ts), so running it again is safe.
+   */
+  private async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
       try {
-        return await this.flow.run(state, () => work(tx as unknown as Tx));
-      } finally {
-        state.open = false;
+        return await this.pg.transaction(
+          async (tx) => {
+            const state: OpenTransaction = { tx: tx as unknown as PgConn, open: true };
+            try {
+              return await this.flow.run(state, () => work(tx as unknown as Tx));
+            } finally {
+              state.open = false;
+            }
+          },
+          { isolationLevel: 'serializable' },
+        );
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !isSerializationConflict(error)) throw error;
+        // A little jitter so that the transactions that collided do not collide again.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
       }
-    });
+    }
   }
 
   writesBusy(withinMs: number): boolean {

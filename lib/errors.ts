@@ -45,6 +45,7 @@ export const ERROR_CODES = {
   version_not_latest: { status: 409, meaning: 'adding a new version to an article that is not the latest of its line' },
   article_url_taken: { status: 409, meaning: 'adding an article from an address the library already holds, without saying whether it is a new version' },
   backup_exists: { status: 409, meaning: 'a backup onto a file that already exists' },
+  copy_target_not_empty: { status: 409, meaning: 'copying a SQLite library into a PostgreSQL database that already holds one' },
   backup_unsupported: { status: 501, meaning: 'a backup (VACUUM INTO) of a database that is not SQLite: back it up with its own tools' },
   payload_too_large: { status: 413, meaning: 'a request body over the size limit (10 MB; imports more)' },
   archive_too_large: { status: 413, meaning: 'a zip that unpacks to too many bytes or entries' },

@@ -14,7 +14,7 @@ const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'crosscheck-cli-'));
 const source = path.join(folder, 'source.db');
 
 function run(script: 'export' | 'import', args: string[], database: string) {
-  return spawnSync(tsx, [path.join(root, 'scripts', `${script}.ts`), ...args], {
+  return spawnSync(tsx, ['--conditions=react-server', path.join(root, 'scripts', `${script}.ts`), ...args], {
     cwd: root,
     env: { ...process.env, DATABASE_PATH: database },
     encoding: 'utf8',
@@ -25,7 +25,7 @@ beforeAll(() => {
   // Two articles in the source database, added through the import command itself.
   fs.writeFileSync(path.join(folder, 'one.txt'), 'date 2023-11-22\nKataib Hezbollah said five of its fighters were killed.');
   fs.writeFileSync(path.join(folder, 'two.md'), '# Second report\n\nOther groups said five fighters were wounded.');
-  execFileSync(tsx, [path.join(root, 'scripts', 'import.ts'), path.join(folder, 'one.txt'), path.join(folder, 'two.md')], {
+  execFileSync(tsx, ['--conditions=react-server', path.join(root, 'scripts', 'import.ts'), path.join(folder, 'one.txt'), path.join(folder, 'two.md')], {
     cwd: root,
     env: { ...process.env, DATABASE_PATH: source },
     stdio: 'pipe',
