@@ -10,9 +10,9 @@ import type { Database } from './database';
 import { countExportArticles, exportArticles } from './export';
 import { articleLayers } from './layers';
 import { commandLineViewer, goldLayerId } from './reviewers';
-import { actors, reviewers } from './schema';
+import { actors } from './schema';
 import { statusOf } from './status-of.test-helper';
-import { freshDatabase } from './test-database.test-helper';
+import { addReviewer, freshDatabase } from './test-database.test-helper';
 
 let db: Database;
 
@@ -22,9 +22,8 @@ beforeEach(async () => {
 
 const TEXT = 'Kataib Hezbollah said five of its fighters were killed. Other groups said five fighters were wounded.';
 
-async function person(username: string): Promise<Viewer> {
-  const [row] = await db.write((tx) => tx.insert(reviewers).values({ username, displayName: username, createdAt: new Date().toISOString() }).returning());
-  return { id: row!.id, username: row!.username, displayName: row!.displayName, role: row!.role };
+function person(username: string): Promise<Viewer> {
+  return addReviewer(db, username);
 }
 
 function span(quote: string, label: 'claim' | 'actor' | 'figure' = 'figure') {

@@ -8,8 +8,8 @@ import { createComparison } from './comparisons';
 import { dismissConflict, listConflicts } from './conflicts';
 import type { Database } from './database';
 import { addIncidentFigure, createIncident } from './incidents';
-import { reviewers } from './schema';
-import { freshDatabase } from './test-database.test-helper';
+
+import { addReviewer, freshDatabase } from './test-database.test-helper';
 import { createArticleVersion } from './versions';
 
 let db: Database;
@@ -23,10 +23,8 @@ beforeEach(async () => {
 const FIRST = 'Kataib Hezbollah said five of its fighters were killed in Jurf Al Sakhar.';
 const SECOND = 'Officials said five fighters were wounded in the strikes on Jurf Al Sakhar.';
 
-async function person(): Promise<Viewer> {
-  const username = `r${Math.random().toString(36).slice(2, 10)}`;
-  const [row] = await db.write((tx) => tx.insert(reviewers).values({ username, displayName: username, createdAt: new Date().toISOString() }).returning());
-  return { id: row!.id, username: row!.username, displayName: row!.displayName, role: row!.role };
+function person(): Promise<Viewer> {
+  return addReviewer(db, `r${Math.random().toString(36).slice(2, 10)}`);
 }
 
 async function figureIn(viewer: Viewer, articleId: number, text: string, quote: string, details: FigurePatch, layerId?: number): Promise<number> {

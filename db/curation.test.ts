@@ -6,8 +6,8 @@ import { insertArticle } from './article-insert';
 import { nowIso } from './clock';
 import { acceptAllAgreed, acceptIntoGold, curationView, rejectCluster, reopenCluster, settleComparison } from './curation';
 import type { Database } from './database';
-import { annotations, assignments, claimDetails, comparisonMembers, comparisons, figureDetails, history, reviewers, type Article } from './schema';
-import { freshDatabase } from './test-database.test-helper';
+import { annotations, assignments, claimDetails, comparisonMembers, comparisons, figureDetails, history, type Article } from './schema';
+import { addReviewer, freshDatabase } from './test-database.test-helper';
 
 const TEXT = 'Officials said at least five fighters were killed near the border. The militia denied it.';
 
@@ -18,14 +18,8 @@ let alice: Viewer;
 let bob: Viewer;
 let article: Article;
 
-async function person(username: string): Promise<Viewer> {
-  const [row] = await db.write((tx) =>
-    tx
-      .insert(reviewers)
-      .values({ username, displayName: username[0]!.toUpperCase() + username.slice(1), createdAt: nowIso() })
-      .returning(),
-  );
-  return { id: row!.id, username: row!.username, displayName: row!.displayName, role: row!.role };
+function person(username: string): Promise<Viewer> {
+  return addReviewer(db, username, username[0]!.toUpperCase() + username.slice(1));
 }
 
 // Each test gets a database of its own, so counts of rows are the test's own doing.

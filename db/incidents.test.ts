@@ -7,9 +7,9 @@ import { assignReviewer } from './assignments';
 import { createComparison } from './comparisons';
 import type { Database } from './database';
 import { addIncidentFigure, createIncident, getIncident, incidentsForExport, incidentsOfFigure, listIncidents, removeIncidentFigure, updateIncident } from './incidents';
-import { reviewers } from './schema';
+
 import { statusOf } from './status-of.test-helper';
-import { freshDatabase } from './test-database.test-helper';
+import { addReviewer, freshDatabase } from './test-database.test-helper';
 
 let db: Database;
 let admin: Viewer;
@@ -22,9 +22,8 @@ beforeEach(async () => {
 const FIRST = 'Kataib Hezbollah said five of its fighters were killed in Jurf Al Sakhar.';
 const SECOND = 'Other militia groups said at least five fighters were wounded, and officials said seven fighters were killed.';
 
-async function person(username: string): Promise<Viewer> {
-  const [row] = await db.write((tx) => tx.insert(reviewers).values({ username, displayName: username, createdAt: new Date().toISOString() }).returning());
-  return { id: row!.id, username: row!.username, displayName: row!.displayName, role: row!.role };
+function person(username: string): Promise<Viewer> {
+  return addReviewer(db, username);
 }
 
 async function figureIn(viewer: Viewer, articleId: number, text: string, quote: string, layerId?: number): Promise<number> {

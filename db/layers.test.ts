@@ -10,9 +10,9 @@ import { acceptIntoGold } from './curation';
 import { exportArticles } from './export';
 import { summariseExport } from './export-summary';
 import { addComparisonMember, comparisonsForArticle, createComparison, listComparisons, listSuggestions } from './comparisons';
-import { actors, annotations, assignments, figureDetails, reviewers, type Article } from './schema';
+import { actors, annotations, assignments, figureDetails, type Article } from './schema';
 import type { Database } from './database';
-import { freshDatabase } from './test-database.test-helper';
+import { addReviewer, freshDatabase } from './test-database.test-helper';
 
 /*
  * Layers stay apart (issue 9, points 3 and 4): with an admin, two reviewers and gold on one
@@ -28,14 +28,8 @@ let bob: Viewer;
 let gold: Viewer;
 let article: Article;
 
-async function person(username: string): Promise<Viewer> {
-  const [row] = await db.write((tx) =>
-    tx
-      .insert(reviewers)
-      .values({ username, displayName: username[0]!.toUpperCase() + username.slice(1), createdAt: nowIso() })
-      .returning(),
-  );
-  return { id: row!.id, username: row!.username, displayName: row!.displayName, role: row!.role };
+function person(username: string): Promise<Viewer> {
+  return addReviewer(db, username, username[0]!.toUpperCase() + username.slice(1));
 }
 
 async function assign(reviewer: Viewer, status: 'in_progress' | 'done' = 'in_progress'): Promise<void> {

@@ -5,8 +5,8 @@ import { createArticle, deleteArticle, updateArticleMetadata } from './articles'
 import { nowIso } from './clock';
 import type { Database } from './database';
 import { articleChoices, libraryPage, librarySources } from './library';
-import { assignments, reviewers, type Article } from './schema';
-import { freshDatabase } from './test-database.test-helper';
+import { assignments, type Article } from './schema';
+import { addReviewer, freshDatabase } from './test-database.test-helper';
 import { createArticleVersion } from './versions';
 
 /*
@@ -31,9 +31,8 @@ async function add(title: string, fields: { source?: string; publishedOn?: strin
   return createArticle(db, admin, { text: fields.text ?? `${title}. Five fighters were killed near the border.`, title, source: fields.source ?? 'Wire', publishedOn: fields.publishedOn ?? null });
 }
 
-async function person(username: string): Promise<Viewer> {
-  const [row] = await db.write((tx) => tx.insert(reviewers).values({ username, displayName: username, createdAt: nowIso() }).returning());
-  return { id: row!.id, username, displayName: username, role: row!.role };
+function person(username: string): Promise<Viewer> {
+  return addReviewer(db, username);
 }
 
 async function assign(viewer: Viewer, article: Article, status: 'not_started' | 'in_progress' | 'done'): Promise<void> {

@@ -7,6 +7,7 @@ import type { Viewer } from './access';
 import { appDatabase } from './client';
 import { configuredEngine } from './engine';
 import type { Database } from './database';
+import { reviewers } from './schema';
 import { firstAdminReviewer, goldReviewer } from './startup-data';
 
 export interface TestDatabase {
@@ -95,4 +96,10 @@ async function withViewers(db: Database): Promise<TestDatabase> {
     role: row.role,
   });
   return { db, admin: asViewer(await firstAdminReviewer(db)), gold: asViewer(await goldReviewer(db)) };
+}
+
+/** A reviewer account's layer row (no password: the db/ tests act as them directly), as a Viewer. */
+export async function addReviewer(db: Database, username: string, displayName = username): Promise<Viewer> {
+  const [row] = await db.write((tx) => tx.insert(reviewers).values({ username, displayName, createdAt: new Date().toISOString() }).returning());
+  return { id: row!.id, username: row!.username, displayName: row!.displayName, role: row!.role };
 }
