@@ -3,6 +3,7 @@ import { aliasedTable, and, asc, desc, eq, inArray, isNotNull, isNull, max } fro
 import { cleanEventName, eventNameKey } from '../lib/incidents/event-name';
 import { markDisagreements } from '../lib/comparisons/disagreement';
 import { valueSpread } from '../lib/comparisons/spread';
+import { normaliseCounted, normalisePlace } from '../lib/comparisons/normalise';
 import { suggestComparisons, suggestionKey, type ComparisonSuggestion } from '../lib/comparisons/suggest';
 import type { ComparableFigure, ComparedField } from '../lib/comparisons/types';
 import { AppError } from '../lib/errors';
@@ -10,6 +11,7 @@ import { sentenceAround } from '../lib/text/sentences';
 import { annotationVisibilityCondition, canWriteLayer, requireAccessibleArticle, type Viewer } from './access';
 import { loadDetails, type FigureView } from './annotation-details';
 import type { Conn, Database, Tx } from './database';
+import { isTrue } from './dialect';
 import { nowIso } from './clock';
 import { logChange } from './history-log';
 import {
@@ -20,8 +22,10 @@ import {
   comparisons,
   dismissedSuggestions,
   events,
+  figureDetails,
   reviewers,
   type Comparison,
+  figurePlaceKeys,
 } from './schema';
 
 export type ComparisonStatus = (typeof COMPARISON_STATUSES)[number];
@@ -410,10 +414,19 @@ export async function listEvents(db: Database, _viewer: Viewer): Promise<{ id: n
  * Figures of one layer (the viewer's own unless another visible layer is named) that look
  * like the same thing counted differently, minus what was dismissed or already compared.
  * One layer only: several reviewers' copies of one span are not a conflict.
+ *
+ * For one article (the reader's panel) only the figures the rule could group with that
+ * article's are read, through indexes (see articleSuggestions). Without an article it is the
+ * whole layer's list, and still reads every figure of the layer, every dismissal and every
+ * comparison: the rule's groups span the layer, so nothing smaller gives the same list.
  */
 export async function listSuggestions(db: Database, viewer: Viewer, articleId?: number, layerId: number = viewer.id): Promise<SuggestionView[]> {
+  if (articleId !== undefined) {
+    await db.read((conn) => requireAccessibleArticle(conn, viewer, articleId));
+    await refreshPlaceKeys(db);
+    return db.read((conn) => articleSuggestions(conn, viewer, articleId, layerId));
+  }
   return db.read(async (conn) => {
-    if (articleId !== undefined) await requireAccessibleArticle(conn, viewer, articleId);
     // An earlier version of an article is the same report, not another source: its figures are
     // never offered against the latest version's ("was 5, now 6" is shown as a change instead).
     const superseded = new Set((await conn.select({ id: articles.id }).from(articles).where(isNotNull(articles.nextVersionId))).map((row) => row.id));
@@ -421,16 +434,207 @@ export async function listSuggestions(db: Database, viewer: Viewer, articleId?: 
     const dismissed = new Set((await conn.select({ key: dismissedSuggestions.key }).from(dismissedSuggestions)).map((row) => row.key));
     const live = (await baseRows(conn)).map((row) => row.comparison.id);
     const existing = [...(await membersOf(conn, live))].map(([, members]) => members);
-    const byId = new Map(figures.map((figure) => [figure.annotationId, figure]));
-    const suggestions = suggestComparisons(figures.map(toComparable), { dismissed, existing }).filter(
-      (suggestion) => articleId === undefined || suggestion.annotationIds.some((id) => byId.get(id)?.articleId === articleId),
-    );
-    const views: SuggestionView[] = [];
-    for (const suggestion of suggestions) {
-      views.push({ ...suggestion, figures: await withSentences(conn, suggestion.annotationIds.flatMap((id) => byId.get(id) ?? [])) });
-    }
-    return views;
+    return suggestionViews(conn, figures, suggestComparisons(figures.map(toComparable), { dismissed, existing }));
   });
+}
+
+async function suggestionViews(conn: Conn, figures: FigureRow[], suggestions: ComparisonSuggestion[]): Promise<SuggestionView[]> {
+  const byId = new Map(figures.map((figure) => [figure.annotationId, figure]));
+  const views: SuggestionView[] = [];
+  for (const suggestion of suggestions) {
+    views.push({ ...suggestion, figures: await withSentences(conn, suggestion.annotationIds.flatMap((id) => byId.get(id) ?? [])) });
+  }
+  return views;
+}
+
+/**
+ * One article's suggestions, the same as the whole layer's list filtered to that article, read
+ * from the figures the rule could group with the article's. The rule (relatedGroups in
+ * lib/comparisons/groups.ts) joins two figures only when they share a key: who is counted in the
+ * same article (['article', article, counted]), who is counted in the same place
+ * (['place', place, counted]), or place and category (one of them not saying who is counted).
+ * Every key names an article or a place, so two figures are related only within one article
+ * (same counted key) or through one place key. Following those two links from the article's
+ * figures until nothing new turns up gives whole groups of the layer: a group depends only on its
+ * own figures, so the rule forms exactly the groups it forms on the whole layer.
+ */
+async function articleSuggestions(conn: Conn, viewer: Viewer, articleId: number, layerId: number): Promise<SuggestionView[]> {
+  const candidates = await relatedFigureIds(conn, viewer, articleId, layerId);
+  // By id alone (they are the layer's): with the layer in the query SQLite would walk the whole layer.
+  const figures = await loadFigures(conn, viewer, candidates);
+  const comparable = figures.map(toComparable);
+  const articleOf = new Map(figures.map((figure) => [figure.annotationId, figure.articleId]));
+  const inArticle = (suggestion: ComparisonSuggestion) => suggestion.annotationIds.some((id) => articleOf.get(id) === articleId);
+  // The groups first, unfiltered: dismissals and comparisons are read only for their figures.
+  const offered = suggestComparisons(comparable, { dismissed: new Set(), existing: [] }).filter(inArticle);
+  if (offered.length === 0) return [];
+  const dismissed = new Set<string>();
+  const keys = offered.map((suggestion) => suggestion.key);
+  for (let from = 0; from < keys.length; from += IDS_PER_QUERY) {
+    const rows = await conn.select({ key: dismissedSuggestions.key }).from(dismissedSuggestions).where(inArray(dismissedSuggestions.key, keys.slice(from, from + IDS_PER_QUERY)));
+    for (const row of rows) dismissed.add(row.key);
+  }
+  const members = [...new Set(offered.flatMap((suggestion) => suggestion.annotationIds))];
+  const comparisonIds = new Set<number>();
+  for (let from = 0; from < members.length; from += IDS_PER_QUERY) {
+    const rows = await conn
+      .selectDistinct({ id: comparisonMembers.comparisonId })
+      .from(comparisonMembers)
+      .innerJoin(comparisons, and(eq(comparisons.id, comparisonMembers.comparisonId), isNull(comparisons.deletedAt)))
+      .where(inArray(comparisonMembers.annotationId, members.slice(from, from + IDS_PER_QUERY)));
+    for (const row of rows) comparisonIds.add(row.id);
+  }
+  const existing = [...(await membersOf(conn, [...comparisonIds]))].map(([, ids]) => ids);
+  return suggestionViews(conn, figures, suggestComparisons(comparable, { dismissed, existing }).filter(inArticle));
+}
+
+/** What the candidate search reads of a figure: where it is and the two keys that link it. */
+interface FigureLinks {
+  id: number;
+  articleId: number;
+  counted: string | null;
+  place: string | null;
+}
+
+/**
+ * The ids of the layer's figures (live, on a live latest version, visible to the viewer) linked
+ * to the article's through the rule's keys, the article's own included. Each step is an indexed
+ * read: an article's figures of the layer (annotations_layer_article_idx), a place key's figures
+ * (figure_place_keys_key_idx), and the rows whose key is not computed yet (figure_place_keys_stale_idx).
+ */
+async function relatedFigureIds(conn: Conn, viewer: Viewer, articleId: number, layerId: number): Promise<number[]> {
+  const visible = annotationVisibilityCondition(viewer);
+  const live = and(eq(annotations.reviewerId, layerId), eq(annotations.label, 'figure'), isNull(annotations.deletedAt), visible);
+  const latest = and(eq(articles.id, annotations.articleId), isNull(articles.deletedAt), isNull(articles.nextVersionId));
+  const linkColumns = { id: annotations.id, articleId: annotations.articleId, counted: figureDetails.counted, place: figureDetails.place };
+  const countedKeys = new Map<number, string | null>();
+  const placeKeys = new Map<number, string | null>();
+  const countedOf = (figure: FigureLinks) => {
+    if (!countedKeys.has(figure.id)) countedKeys.set(figure.id, normaliseCounted(figure.counted));
+    return countedKeys.get(figure.id) ?? null;
+  };
+  const placeOf = (figure: FigureLinks) => {
+    if (!placeKeys.has(figure.id)) placeKeys.set(figure.id, normalisePlace(figure.place));
+    return placeKeys.get(figure.id) ?? null;
+  };
+
+  // A place key's figures in two steps: their ids from the key's index, then those rows by id,
+  // kept if they are the layer's. With the layer in the join, SQLite (which has no statistics
+  // here) would rather walk the whole layer by annotations_layer_article_idx.
+  const byIds = async (ids: number[]) => {
+    const rows: FigureLinks[] = [];
+    for (let from = 0; from < ids.length; from += IDS_PER_QUERY) {
+      const part = await conn
+        .select({ ...linkColumns, layerId: annotations.reviewerId })
+        .from(annotations)
+        .innerJoin(articles, latest)
+        .innerJoin(figureDetails, eq(figureDetails.annotationId, annotations.id))
+        .where(and(inArray(annotations.id, ids.slice(from, from + IDS_PER_QUERY)), eq(annotations.label, 'figure'), isNull(annotations.deletedAt), visible));
+      for (const { layerId: rowLayer, ...row } of part) if (rowLayer === layerId) rows.push(row);
+    }
+    return rows;
+  };
+
+  // Rows whose place key is not computed yet (a place changed since refreshPlaceKeys): few, read once.
+  const unkeyed = new Map<string, FigureLinks[]>();
+  const staleIds = await conn.select({ id: figurePlaceKeys.annotationId }).from(figurePlaceKeys).where(isTrue(figurePlaceKeys.stale));
+  for (const row of await byIds(staleIds.map((stale) => stale.id))) {
+    const key = placeOf(row);
+    if (key !== null) unkeyed.set(key, [...(unkeyed.get(key) ?? []), row]);
+  }
+
+  const found = new Map<number, FigureLinks>();
+  const articleFigures = new Map<number, FigureLinks[]>();
+  // Per article not read yet: the counted keys its figures are wanted for.
+  const wanted = new Map<number, Set<string>>();
+  const placesRead = new Set<string>();
+  const placesToRead = new Set<string>();
+  const stack: FigureLinks[] = [];
+  const take = (figure: FigureLinks) => {
+    if (!found.has(figure.id)) stack.push(figure);
+  };
+  const drain = () => {
+    for (let figure = stack.pop(); figure !== undefined; figure = stack.pop()) {
+      if (found.has(figure.id)) continue;
+      found.set(figure.id, figure);
+      const place = placeOf(figure);
+      if (place !== null && !placesRead.has(place)) placesToRead.add(place);
+      const counted = countedOf(figure);
+      if (counted === null) continue;
+      const known = articleFigures.get(figure.articleId);
+      if (known) {
+        for (const other of known) if (countedOf(other) === counted) take(other);
+      } else {
+        const keys = wanted.get(figure.articleId) ?? new Set<string>();
+        wanted.set(figure.articleId, keys.add(counted));
+      }
+    }
+  };
+
+  const readArticles = async (ids: number[]) => {
+    for (let from = 0; from < ids.length; from += IDS_PER_QUERY) {
+      const part = ids.slice(from, from + IDS_PER_QUERY);
+      for (const id of part) articleFigures.set(id, []);
+      const rows = await conn
+        .select(linkColumns)
+        .from(annotations)
+        .innerJoin(articles, latest)
+        .innerJoin(figureDetails, eq(figureDetails.annotationId, annotations.id))
+        .where(and(live, inArray(annotations.articleId, part)));
+      for (const row of rows) articleFigures.get(row.articleId)?.push(row);
+    }
+  };
+
+  await readArticles([articleId]);
+  for (const figure of articleFigures.get(articleId) ?? []) take(figure);
+  drain();
+  while (wanted.size > 0 || placesToRead.size > 0) {
+    const articleIds = [...wanted.keys()];
+    await readArticles(articleIds);
+    for (const id of articleIds) {
+      const keys = wanted.get(id);
+      wanted.delete(id);
+      for (const figure of articleFigures.get(id) ?? []) if (keys?.has(countedOf(figure) ?? '')) take(figure);
+    }
+    const places = [...placesToRead];
+    placesToRead.clear();
+    for (const place of places) placesRead.add(place);
+    for (let from = 0; from < places.length; from += IDS_PER_QUERY) {
+      const keyed = await conn.select({ id: figurePlaceKeys.annotationId }).from(figurePlaceKeys).where(inArray(figurePlaceKeys.placeKey, places.slice(from, from + IDS_PER_QUERY)));
+      for (const row of await byIds(keyed.map((key) => key.id))) take(row);
+    }
+    for (const place of places) for (const figure of unkeyed.get(place) ?? []) take(figure);
+    drain();
+  }
+  return [...found.keys()];
+}
+
+// Distinct places keyed per write: a short transaction, however many rows share each place.
+const PLACES_PER_REFRESH = 200;
+
+/**
+ * Computes the place keys the triggers left stale (new figures, changed places), so the reader's
+ * suggestions find figures by their place key. One update per distinct place; a row whose place
+ * changed meanwhile keeps its stale mark, since the update names the place it keyed.
+ */
+export async function refreshPlaceKeys(db: Database): Promise<void> {
+  const done = new Set<string | null>();
+  for (;;) {
+    const places = await db.read((conn) =>
+      conn.selectDistinct({ place: figurePlaceKeys.place }).from(figurePlaceKeys).where(isTrue(figurePlaceKeys.stale)).limit(PLACES_PER_REFRESH),
+    );
+    // Places keyed in this call and stale again are another writer's: the reader takes them as stale.
+    if (places.every(({ place }) => done.has(place))) return;
+    for (const { place } of places) done.add(place);
+    await db.write(async (tx) => {
+      for (const { place } of places) {
+        await tx
+          .update(figurePlaceKeys)
+          .set({ placeKey: normalisePlace(place), stale: false })
+          .where(and(isTrue(figurePlaceKeys.stale), place === null ? isNull(figurePlaceKeys.place) : eq(figurePlaceKeys.place, place)));
+      }
+    });
+  }
 }
 
 /** Remembers that the reviewer turned a suggestion down, so it is not offered again. */

@@ -13,6 +13,14 @@ const onPostgres = configuredEngine() === 'postgres';
 /** A condition no row meets (PostgreSQL wants a boolean where SQLite takes 0). */
 export const noRow: SQL = sql`1 = 0`;
 
+/**
+ * A boolean column is true, written as each engine's partial indexes state it (`stale = 1` on
+ * SQLite, `stale` on PostgreSQL), so the planner can use an index made for those rows.
+ */
+export function isTrue(column: AnyColumn): SQL {
+  return onPostgres ? sql`${column}` : sql`${column} = 1`;
+}
+
 /** A text column compared and sorted without regard to case: SQLite's NOCASE, PostgreSQL's lower(); each has its index. */
 export function caseless(column: AnyColumn): SQL {
   return onPostgres ? sql`lower(${column})` : sql`${column} collate nocase`;

@@ -1,5 +1,6 @@
 import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { Pool } from 'pg';
@@ -11,6 +12,8 @@ type PgConn = NodePgDatabase<typeof schema>;
 // Any constant shared by every process of one library: migrations run under this advisory lock, so
 // two app servers starting together against one database do not both try to create the tables.
 const MIGRATION_LOCK = 0x63726f73; // "cros"
+// Held by every write transaction, in every process: one writer at a time, as on SQLite.
+const WRITE_LOCK = 0x63726f77; // "crow"
 
 const MAX_ATTEMPTS = 8;
 
@@ -109,30 +112,30 @@ export class PostgresDatabase implements Database {
   }
 
   /**
-   * One SERIALIZABLE transaction, tried again when PostgreSQL refuses it for a conflict with a
-   * concurrent one. The query modules read, check and then write (a version, a free name), which
-   * SQLite's single writer makes safe by itself; at READ COMMITTED two servers could both pass the
-   * check. Serializable makes the second one fail instead, and running it again reads what the
-   * first wrote, so it answers as SQLite would (a 409 on a stale version, a taken name). Work has
-   * no effects outside the database (db/database.ts), so running it again is safe.
+   * One transaction, holding the library's write lock (a transaction-scoped advisory lock) from its
+   * first statement to its COMMIT. The query modules read, check and then write (a version, a free
+   * name), which SQLite's single writer makes safe by itself; with several servers writing at once
+   * at READ COMMITTED, two could both pass the check. Taking one lock for every write, in every
+   * process, gives PostgreSQL the same one-writer-at-a-time order (reads stay concurrent), and each
+   * statement after the lock sees every write committed before it. Serializable isolation would
+   * refuse the losers instead and have them run again, but writes to one article all touch its row
+   * (its last activity), so under load they collided again and again. A deadlock or serialization
+   * failure (none expected) is run again: work has no effects outside the database (db/database.ts).
    */
   private async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.pg.transaction(
-          async (tx) => {
-            const state: OpenTransaction = { tx: tx as unknown as PgConn, open: true };
-            try {
-              return await this.flow.run(state, () => work(tx as unknown as Tx));
-            } finally {
-              state.open = false;
-            }
-          },
-          { isolationLevel: 'serializable' },
-        );
+        return await this.pg.transaction(async (tx) => {
+          await tx.execute(sql`select pg_advisory_xact_lock(${WRITE_LOCK})`);
+          const state: OpenTransaction = { tx: tx as unknown as PgConn, open: true };
+          try {
+            return await this.flow.run(state, () => work(tx as unknown as Tx));
+          } finally {
+            state.open = false;
+          }
+        });
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isSerializationConflict(error)) throw error;
-        // A little jitter so that the transactions that collided do not collide again.
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
       }
     }

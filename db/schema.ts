@@ -24,6 +24,7 @@ export const actorAliases = pick(sqlite.actorAliases, pg.actorAliases);
 export const figureDetails = pick(sqlite.figureDetails, pg.figureDetails);
 export const claimDetails = pick(sqlite.claimDetails, pg.claimDetails);
 export const figureTimeline = pick(sqlite.figureTimeline, pg.figureTimeline);
+export const figurePlaceKeys = pick(sqlite.figurePlaceKeys, pg.figurePlaceKeys);
 export const pendingReadings = pick(sqlite.pendingReadings, pg.pendingReadings);
 export const figureCategories = pick(sqlite.figureCategories, pg.figureCategories);
 export const events = pick(sqlite.events, pg.events);

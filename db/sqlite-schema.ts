@@ -236,6 +236,32 @@ export const figureTimeline = sqliteTable(
   (table) => [index('figure_timeline_layer_date_idx').on(table.layerId, table.publishedOn, table.annotationId), index('figure_timeline_article_idx').on(table.articleId)],
 );
 
+// Derived, never written by the app's own queries: each figure's place under the key the
+// suggestion rule compares places by (normalisePlace in lib/comparisons/normalise.ts, which SQL
+// cannot compute), so the reader's suggestions find the figures that share a place through an
+// index instead of reading every figure. Triggers (the suggestion_indexes migration) copy a new or
+// changed place here and mark the row stale, with no key; db/comparisons.ts computes the keys of
+// stale rows (refreshPlaceKeys) and reads the few rows still stale by themselves, so a suggestion
+// never misses a figure whose key is not computed yet.
+export const figurePlaceKeys = sqliteTable(
+  'figure_place_keys',
+  {
+    annotationId: integer('annotation_id')
+      .primaryKey()
+      .references(() => annotations.id),
+    // The figure's place as the triggers last copied it from figure_details.
+    place: text('place'),
+    // normalisePlace(place); null while stale, or when the place is blank.
+    placeKey: text('place_key'),
+    stale: integer('stale', { mode: 'boolean' }).notNull().default(true),
+  },
+  (table) => [
+    index('figure_place_keys_key_idx').on(table.placeKey),
+    // The rows still to key, by place (one update keys every row of a place).
+    index('figure_place_keys_stale_idx').on(table.place).where(sql`${table.stale} = 1`),
+  ],
+);
+
 // Figure and claim spans whose automatic reading has not run yet: the API stores the span at
 // once and reads it after the commit (db/readings.ts). A row here survives a crash, so the
 // reading is resumed on the next start; it is deleted when the reading is stored.

@@ -35,7 +35,7 @@ test('a session signed in on one process is valid on the other', async ({ reques
     const response = await context.get('/api/articles');
     expect(response.status()).toBe(200);
   }
-  const anonymous = await playwrightRequest.newContext({ baseURL: secondBaseUrl });
+  const anonymous = await playwrightRequest.newContext({ baseURL: secondBaseUrl, storageState: { cookies: [], origins: [] } });
   expect((await anonymous.get('/api/articles')).status()).toBe(401);
   await anonymous.dispose();
 });
