@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or } from 'drizzle-orm';
 import { DEFAULT_WINDOW_DAYS, findConflicts, shiftDate, type ConflictFigure, type ConflictGroup } from '../lib/conflicts/find';
 import { AppError } from '../lib/errors';
-import { annotationVisibilityCondition, isAdmin, type Viewer } from './access';
+import { annotationVisibilityCondition, canWriteLayer, isAdmin, type Viewer } from './access';
 import { countedLayerId } from './articles';
 import { dismissSuggestion, loadFigures, withSentences, type ComparedFigure } from './comparisons';
 import type { Conn, Database } from './database';
@@ -36,6 +36,8 @@ export interface ConflictView extends Omit<ConflictGroup, 'newest' | 'dates'> {
 export interface ConflictPage {
   layerId: number;
   layerName: string;
+  /** Whether the viewer may act on this layer (compare, add to an incident, dismiss): their own, or gold for an admin. */
+  writable: boolean;
   windowDays: number;
   conflicts: ConflictView[];
   /** Where the next page starts (see cursorText), or null when every figure was looked at. */
@@ -153,6 +155,7 @@ export async function listConflicts(db: Database, viewer: Viewer, query: Conflic
     return {
       layerId: layer.id,
       layerName: layer.name,
+      writable: await canWriteLayer(conn, viewer, layer.id),
       windowDays,
       conflicts: await withFigures(conn, viewer, layer.id, found),
       nextCursor,

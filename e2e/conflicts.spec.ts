@@ -43,7 +43,7 @@ async function figure(
   return id;
 }
 
-test('the finder proposes the killed/wounded conflict across the two articles, within the reviewer’s layer', async ({ browser, request, baseURL }) => {
+test('the finder proposes the killed/wounded conflict across the two articles, within the reviewer’s layer', async ({ browser, request, baseURL, page: adminPage }) => {
   // Four articles, two reviewers and two signed-in browsers: more setup than the default 30 s allows on a busy machine.
   test.setTimeout(150_000);
   const sample = await dated(request, { title: 'US strikes in Iraq', source: 'The National' }, '2023-11-22');
@@ -97,6 +97,12 @@ test('the finder proposes the killed/wounded conflict across the two articles, w
   await page.reload();
   await expect(cards).toHaveCount(1);
   await expect(cards.first()).toContainText('Both count fighters');
+
+  // An admin may read Alice's layer, but comparing, adding or dismissing there would be refused: no action is offered.
+  await adminPage.goto(`/conflicts?layer=${alice.id}`);
+  await expect(adminPage.getByTestId('conflict')).toHaveCount(1);
+  await expect(adminPage.getByTestId('conflicts-read-only')).toContainText('Alice');
+  await expect(adminPage.getByTestId('conflict').getByRole('button')).toHaveCount(0);
 
   // Add to incident (a new one named from the group): the incident shows both reports.
   await cards.first().getByRole('button', { name: 'Add to incident' }).click();

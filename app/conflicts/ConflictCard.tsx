@@ -11,13 +11,15 @@ import type { ConflictFigureView, ConflictView } from '@/db/conflicts';
 interface Props {
   conflict: ConflictView;
   layerId: number;
+  /** Another reviewer's layer, read by an admin: the actions would be refused, so none are offered. */
+  writable: boolean;
   incidents: { id: number; name: string }[];
 }
 
 const NEW_INCIDENT = 'new';
 
 /** One proposed group: its figures side by side, why it is proposed, and what a reviewer can do with it. */
-export function ConflictCard({ conflict, layerId, incidents }: Props) {
+export function ConflictCard({ conflict, layerId, incidents, writable }: Props) {
   const router = useRouter();
   const id = useId();
   const [incident, setIncident] = useState(NEW_INCIDENT);
@@ -66,6 +68,7 @@ export function ConflictCard({ conflict, layerId, incidents }: Props) {
           </li>
         ))}
       </ul>
+      {writable && (
       <div className="form-actions conflict-actions">
         <button type="button" className="primary" onClick={() => void compare()} disabled={busy}>
           Compare
@@ -88,6 +91,7 @@ export function ConflictCard({ conflict, layerId, incidents }: Props) {
           Dismiss
         </button>
       </div>
+      )}
       <FormMessage message={message} />
     </article>
   );

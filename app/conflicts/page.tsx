@@ -51,6 +51,12 @@ export default async function ConflictsPage(props: Props) {
           ))}
         </nav>
       )}
+      {!page.writable && page.conflicts.length > 0 && (
+        <p className="lede" data-testid="conflicts-read-only">
+          You are reading {page.layerName}’s layer: its conflicts can be compared, added to incidents or dismissed only from that layer. Switch to gold to
+          act on them there.
+        </p>
+      )}
       {page.conflicts.length === 0 ? (
         <p className="empty" data-testid="conflicts-empty">
           {cursor
@@ -61,7 +67,7 @@ export default async function ConflictsPage(props: Props) {
         <ol className="conflict-list" aria-label="Proposed conflicts, newest first">
           {page.conflicts.map((conflict) => (
             <li key={conflict.key}>
-              <ConflictCard conflict={conflict} layerId={page.layerId} incidents={incidents} />
+              <ConflictCard conflict={conflict} layerId={page.layerId} incidents={incidents} writable={page.writable} />
             </li>
           ))}
         </ol>
