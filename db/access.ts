@@ -41,10 +41,13 @@ export function articleAccessCondition(viewer: Viewer): SQL | undefined {
  */
 export function annotationVisibilityCondition(viewer: Viewer): SQL | undefined {
   if (isAdmin(viewer)) return undefined;
+  // Correlated on the annotation's own layer and article (aliases: the outer query may join these
+  // tables too), so each check is one primary-key lookup; an IN over every shared article scanned
+  // the whole library on each call (bench/scale.ts).
   const othersVisible = sql`(
-    ${annotations.reviewerId} in (select ${reviewers.id} from ${reviewers} where ${reviewers.kind} = 'person')
+    exists (select 1 from ${reviewers} layer where layer.id = ${annotations.reviewerId} and layer.kind = 'person')
     and (${assignments.status} = 'done'
-      or ${annotations.articleId} in (select ${articles.id} from ${articles} where ${articles.sharing} = 'shared'))
+      or exists (select 1 from ${articles} shared where shared.id = ${annotations.articleId} and shared.sharing = 'shared'))
   )`;
   return sql`exists (select 1 from ${assignments}
     where ${assignments.articleId} = ${annotations.articleId} and ${assignments.reviewerId} = ${viewer.id}
