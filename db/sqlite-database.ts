@@ -89,7 +89,9 @@ export class SqliteDatabase implements Database {
 
   /** Runs `work` in one transaction before any read or write queued after this call. */
   startWith(work: (tx: Tx) => Promise<void>): void {
-    this.ready = this.lock.run(() => this.transactionNow(work));
+    // DEFERRED: on a library that has its start-up rows the work only reads, and a command started
+    // beside a busy server (a backup) must not wait for the write lock just to find that out.
+    this.ready = this.lock.run(() => this.transactionNow(work, 'DEFERRED'));
     // Awaited by every read and write; this keeps an early failure from being reported as unhandled too.
     this.ready.catch(() => {});
   }
@@ -176,8 +178,8 @@ export class SqliteDatabase implements Database {
     });
   }
 
-  private async transactionNow<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    this.sqlite.prepare('BEGIN IMMEDIATE').run();
+  private async transactionNow<T>(work: (tx: Tx) => Promise<T>, mode: 'IMMEDIATE' | 'DEFERRED' = 'IMMEDIATE'): Promise<T> {
+    this.sqlite.prepare(`BEGIN ${mode}`).run();
     try {
       const value = await work(this.conn);
       this.sqlite.prepare('COMMIT').run();
