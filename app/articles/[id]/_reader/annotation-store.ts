@@ -222,13 +222,9 @@ export class AnnotationStore {
     const optimistic = change.label !== undefined || change.note !== undefined;
     const overlay = optimistic && this.get(id) ? this.lay(this.resolve(id), (annotation) => annotation && applyLocally(annotation, change)) : null;
     return this.enqueue(async () => {
-      const realId = this.resolve(id);
-      const before = this.confirmed.get(realId);
-      if (!before) {
-        // Its tag was refused, or it was deleted meanwhile: nothing left to change.
-        if (overlay) this.lift(overlay);
-        return;
-      }
+      const target = this.stillThere(id, overlay);
+      if (!target) return;
+      const { realId, before } = target;
       let updated: AnnotationView;
       try {
         ({ annotation: updated } = await this.api<{ annotation: AnnotationView }>('PATCH', `/api/annotations/${realId}`, {
@@ -254,16 +250,26 @@ export class AnnotationStore {
     });
   }
 
+  /**
+   * When a queued change comes to run: the annotation's stored id and its confirmed state, or null
+   * when its tag was refused or it was deleted meanwhile, with the change's optimistic overlay
+   * taken back, as there is nothing left to change.
+   */
+  private stillThere(id: number, overlay: Overlay | null): { realId: number; before: AnnotationView } | null {
+    const realId = this.resolve(id);
+    const before = this.confirmed.get(realId);
+    if (before) return { realId, before };
+    if (overlay) this.lift(overlay);
+    return null;
+  }
+
   /** Removes the annotation at once and queues its DELETE. */
   destroy(id: number): Promise<void> {
     const overlay = this.get(id) ? this.lay(this.resolve(id), () => undefined) : null;
     return this.enqueue(async () => {
-      const realId = this.resolve(id);
-      const before = this.confirmed.get(realId);
-      if (!before) {
-        if (overlay) this.lift(overlay);
-        return;
-      }
+      const target = this.stillThere(id, overlay);
+      if (!target) return;
+      const { realId, before } = target;
       try {
         await this.api('DELETE', `/api/annotations/${realId}?version=${before.version}`);
       } catch (error) {
